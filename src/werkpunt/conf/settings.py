@@ -1,0 +1,103 @@
+"""Django settings, read from the environment.
+
+Defaults are the embedded setup for a newcomer and for tests: SQLite under
+``var/``, mail to the console, background work in-process. Production sets at
+least ``WERKPUNT_SECRET_KEY``, ``WERKPUNT_ALLOWED_HOSTS`` and ``DATABASE_URL``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(os.environ.get("WERKPUNT_BASE_DIR", Path.cwd()))
+VAR_DIR = Path(os.environ.get("WERKPUNT_VAR_DIR", BASE_DIR / "var"))
+
+
+def env_bool(name: str, *, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("WERKPUNT_DEBUG", default=False)
+SECRET_KEY = os.environ.get("WERKPUNT_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG and env_bool("WERKPUNT_REQUIRE_SECRET_KEY", default=False):
+        raise RuntimeError("Zet WERKPUNT_SECRET_KEY in productie.")
+    SECRET_KEY = "werkpunt-development-only-not-secret"  # noqa: S105 - embedded default, never in production
+ALLOWED_HOSTS = env_list("WERKPUNT_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "werkpunt.conf.urls"
+WSGI_APPLICATION = "werkpunt.conf.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{VAR_DIR / 'werkpunt.sqlite3'}",
+        conn_max_age=int(os.environ.get("WERKPUNT_DB_CONN_MAX_AGE", "60")),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+
+EMAIL_BACKEND = os.environ.get("WERKPUNT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("WERKPUNT_FROM_EMAIL", "Werkpunt <noreply@werkpunt.localhost>")
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = env_bool("WERKPUNT_SECURE_COOKIES", default=not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
