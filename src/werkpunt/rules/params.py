@@ -302,7 +302,8 @@ def _parse_parameter(name: str, raw: Any, file: str) -> Parameter:
     if entries[0].unknown:
         raise ParameterError(f"{where}: de eerste waarde mag niet onbekend zijn")
     confirmed_until = _parse_date(raw["confirmed_until"], f"{where}.confirmed_until")
-    if confirmed_until < entries[-1].start and not entries[-1].unknown:
+    last_known = next(e for e in reversed(entries) if not e.unknown)
+    if confirmed_until < last_known.start:
         raise ParameterError(f"{where}: confirmed_until ligt vóór de laatste waarde")
     return Parameter(
         name=name,

@@ -201,7 +201,7 @@ class _Reader:
         if not self.present(name):
             return default
         value = self.data[name]
-        if isinstance(value, bool) or not (isinstance(value, int) or str(value).strip().isdigit()):
+        if isinstance(value, bool) or not str(value).strip().isdigit():
             self.error(name, t("Vul een heel getal in, 0 of meer."))
             return default
         number = int(str(value).strip())
