@@ -92,7 +92,9 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 
-EMAIL_BACKEND = os.environ.get("WERKPUNT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = os.environ.get(
+    "WERKPUNT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 DEFAULT_FROM_EMAIL = os.environ.get("WERKPUNT_FROM_EMAIL", "Werkpunt <noreply@werkpunt.localhost>")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

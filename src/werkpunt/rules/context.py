@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from functools import lru_cache
+from typing import Any, TypeVar, cast
 
 from werkpunt.rules.dates import add_months, age_on, days_in_year, days_inclusive, end_of_month
 from werkpunt.rules.money import cents, percent, round_half_up
-from werkpunt.rules.params import Duration, ParameterSet
+from werkpunt.rules.params import Duration, Lookup, ParameterSet
 from werkpunt.rules.situation import Situation
+
+T = TypeVar("T")
+
+
+@lru_cache(maxsize=64)
+def _one_plus(percentage: Decimal) -> Fraction:
+    return 1 + percent(percentage)
+
 
 #: The first day on which the statutory minimum wage is an hourly amount.
 HOURLY_WML_FROM = dt.date(2024, 1, 1)
@@ -25,6 +35,9 @@ class Context:
     """
 
     __slots__ = (
+        "_hours_factor",
+        "_lookups",
+        "_memo",
         "aow_date",
         "aow_provisional",
         "employment_end",
@@ -45,6 +58,13 @@ class Context:
         self.functieloon_cents = cents(situation.functieloon)
         self.employment_end = situation.end_date
         self.aow_date, self.aow_provisional = self._aow_date()
+        self._memo: dict[str, tuple[Any, list[str], bool]] = {}
+        self._lookups: dict[tuple[str, dt.date], Lookup] = {}
+        if situation.hours_per_year is not None:
+            self._hours_factor = Fraction(situation.hours_per_year)
+        else:
+            assert situation.hours_per_week is not None
+            self._hours_factor = Fraction(situation.hours_per_week) / 7
 
     # -- parameters ---------------------------------------------------------------
     def begin(self) -> None:
@@ -53,7 +73,10 @@ class Context:
         self.sources = []
 
     def value(self, name: str, day: dt.date) -> Any:
-        lookup = self.params[name].at(day)
+        key = (name, day)
+        lookup = self._lookups.get(key)
+        if lookup is None:
+            lookup = self._lookups[key] = self.params[name].at(day)
         if lookup.provisional:
             self.used_provisional = True
         source = lookup.entry.source
@@ -69,6 +92,29 @@ class Context:
         if entry.source not in self.sources:
             self.sources.append(entry.source)
         return entry.value
+
+    def once(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute something that does not depend on the year only once per situation.
+
+        The sources and the provisional flag it recorded are replayed on later
+        calls, so every instrument-year still names them.
+        """
+        if key in self._memo:
+            value, sources, provisional = self._memo[key]
+            for source in sources:
+                self.legal(source)
+            self.used_provisional = self.used_provisional or provisional
+            return cast(T, value)
+        outer_sources, outer_provisional = self.sources, self.used_provisional
+        self.sources, self.used_provisional = [], False
+        value = compute()
+        recorded = (value, self.sources, self.used_provisional)
+        self._memo[key] = recorded
+        self.sources, self.used_provisional = outer_sources, outer_provisional
+        for source in recorded[1]:
+            self.legal(source)
+        self.used_provisional = self.used_provisional or recorded[2]
+        return value
 
     def legal(self, url: str) -> None:
         if url not in self.sources:
@@ -121,9 +167,8 @@ class Context:
         """
         days = days_inclusive(first, last)
         if self.s.hours_per_year is not None:
-            return Fraction(self.s.hours_per_year) * days / days_in_year(first.year)
-        assert self.s.hours_per_week is not None
-        return Fraction(self.s.hours_per_week) * days / 7
+            return self._hours_factor * days / days_in_year(first.year)
+        return self._hours_factor * days
 
     def hours_in(
         self, year: int, first: dt.date | None = None, last: dt.date | None = None
@@ -139,7 +184,7 @@ class Context:
 
     # -- wages -----------------------------------------------------------------------
     def holiday_factor(self, day: dt.date) -> Fraction:
-        return 1 + percent(self.value("vakantiebijslag_percentage", day))
+        return _one_plus(self.value("vakantiebijslag_percentage", day))
 
     def youth_percentage(self, day: dt.date) -> Fraction:
         """The share of the adult minimum wage for this person on ``day``."""

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from werkpunt.rules.money import Money
+from werkpunt.rules.money import ExactCents, Money
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES = ("nl", "en")
@@ -103,6 +103,8 @@ def format_number(value: Decimal | Fraction | int, lang: str, *, places: int = 2
 def format_value(value: Any, lang: str) -> str:
     if isinstance(value, Money):
         return format_money(value, lang)
+    if isinstance(value, ExactCents):
+        return format_money(value.rounded(), lang)
     if isinstance(value, dt.date):
         return format_date(value, lang)
     if isinstance(value, bool):

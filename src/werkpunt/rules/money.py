@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 
 class Money(int):
@@ -27,13 +28,42 @@ def cents(amount: Decimal) -> int:
     return int(value)
 
 
-def round_half_up(value: Fraction) -> int:
-    """Round an exact non-negative or negative number of cents to whole cents, halves away from 0."""
-    if value >= 0:
-        return int((value * 2 + 1) // 2)
-    return -int((-value * 2 + 1) // 2)
+def round_half_up(value: Fraction | int) -> int:
+    """Round an exact number of cents to whole cents, halves away from zero."""
+    if isinstance(value, int):
+        return value
+    numerator, denominator = value.numerator, value.denominator
+    if numerator >= 0:
+        return (2 * numerator + denominator) // (2 * denominator)
+    return -((-2 * numerator + denominator) // (2 * denominator))
 
 
+@lru_cache(maxsize=1024)
 def percent(value: Decimal) -> Fraction:
     """A percentage (e.g. ``Decimal("23.5")``) as an exact fraction (``47/200``)."""
     return Fraction(value) / 100
+
+
+class ExactCents:
+    """An exact number of cents shown as money, rounded only when shown.
+
+    Reasons mention intermediate amounts (a subsidy per hour, an average wage);
+    rounding them only when the text is rendered keeps evaluation fast.
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Fraction) -> None:
+        self.value = value
+
+    def rounded(self) -> Money:
+        return Money(round_half_up(self.value))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ExactCents) and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __repr__(self) -> str:
+        return f"ExactCents({self.value!r})"

@@ -17,7 +17,7 @@ from fractions import Fraction
 from werkpunt.rules.context import Context
 from werkpunt.rules.i18n import t
 from werkpunt.rules.instruments.base import reason, result
-from werkpunt.rules.money import Money, cents, round_half_up
+from werkpunt.rules.money import ExactCents, Money, cents, round_half_up
 from werkpunt.rules.outcome import AmountKind, InstrumentYear
 
 LIV = "liv"
@@ -78,7 +78,7 @@ def evaluate_liv(ctx: Context, year: int) -> InstrumentYear:
             band is not None,
             t(
                 "Gemiddeld uurloon met vakantiebijslag: {wage}; dat moet liggen tussen {low} en {high}.",
-                wage=Money(round_half_up(average)),
+                wage=ExactCents(average),
                 low=Money(cents(bands[0]["ondergrens"])),
                 high=Money(cents(bands[-1]["bovengrens"])),
             ),
@@ -150,7 +150,7 @@ def evaluate_jeugd_liv(ctx: Context, year: int) -> InstrumentYear:
             in_band,
             t(
                 "Gemiddeld uurloon met vakantiebijslag: {wage}; voor {age} jaar moet dat liggen tussen {low} en {high}.",
-                wage=Money(round_half_up(average)),
+                wage=ExactCents(average),
                 age=age,
                 low=Money(low),
                 high=Money(high),

@@ -24,7 +24,7 @@ from werkpunt.rules.context import Context
 from werkpunt.rules.dates import period_end
 from werkpunt.rules.i18n import t
 from werkpunt.rules.instruments.base import reason, result
-from werkpunt.rules.money import Money, percent, round_half_up
+from werkpunt.rules.money import ExactCents, Money, percent, round_half_up
 from werkpunt.rules.outcome import AmountKind, InstrumentYear, Reason
 from werkpunt.rules.situation import MUNICIPAL_BENEFITS, Benefit
 
@@ -100,11 +100,11 @@ def lks_hourly(ctx: Context, day: dt.date) -> tuple[Fraction, list[Reason]]:
             None,
             t(
                 "Per uur: minimumloon {wml} min loonwaarde {lw} (beide met vakantiebijslag), ten hoogste {cap}, plus {extra}% voor werkgeverslasten = {hourly}.",
-                wml=Money(round_half_up(wml)),
-                lw=Money(round_half_up(loonwaarde)),
-                cap=Money(round_half_up(cap)),
+                wml=ExactCents(wml),
+                lw=ExactCents(loonwaarde),
+                cap=ExactCents(cap),
                 extra=ctx.value("lks_werkgeverslasten_percentage", day),
-                hourly=Money(round_half_up(hourly)),
+                hourly=ExactCents(hourly),
             ),
         )
     ]
@@ -129,7 +129,7 @@ def lks_hourly(ctx: Context, day: dt.date) -> tuple[Fraction, list[Reason]]:
 def evaluate_lks(ctx: Context, year: int) -> InstrumentYear:
     ctx.begin()
     ctx.legal(PWET)
-    reasons = lks_conditions(ctx)
+    reasons = list(ctx.once("lks_conditions", lambda: lks_conditions(ctx)))
     if any(r.met is False for r in reasons):
         return result(ctx, code=LKS, year=year, applies=False, reasons=reasons)
     span = ctx.employed_in(year)
@@ -149,7 +149,7 @@ def evaluate_lks(ctx: Context, year: int) -> InstrumentYear:
                 t(
                     "{hours} uur × {hourly} = {amount}.",
                     hours=hours,
-                    hourly=Money(round_half_up(hourly)),
+                    hourly=ExactCents(hourly),
                     amount=Money(amount),
                 ),
             )
@@ -194,7 +194,7 @@ def evaluate_lks(ctx: Context, year: int) -> InstrumentYear:
                 first=fixed_span[0],
                 last=fixed_span[1],
                 share=ctx.value("lks_forfaitair_percentage_wml", day),
-                hourly=Money(round_half_up(hourly)),
+                hourly=ExactCents(hourly),
                 hours=hours,
                 amount=Money(amount),
             ),
@@ -223,14 +223,12 @@ def evaluate_lks(ctx: Context, year: int) -> InstrumentYear:
     )
 
 
-def evaluate_loondispensatie(ctx: Context, year: int) -> InstrumentYear:
-    ctx.begin()
-    ctx.legal(WAJONG)
+def loondispensatie_conditions(ctx: Context) -> list[Reason]:
     s = ctx.s
     max_lw = ctx.value("loondispensatie_max_loonwaarde", s.start_date)
     min_months = ctx.value("loondispensatie_min_maanden", s.start_date)
     long_enough = s.end_date is None or s.end_date >= period_end(s.start_date, months=min_months)
-    reasons = [
+    return [
         reason(
             "wajong",
             s.benefit == Benefit.WAJONG,
@@ -258,6 +256,13 @@ def evaluate_loondispensatie(ctx: Context, year: int) -> InstrumentYear:
             ),
         ),
     ]
+
+
+def evaluate_loondispensatie(ctx: Context, year: int) -> InstrumentYear:
+    ctx.begin()
+    ctx.legal(WAJONG)
+    s = ctx.s
+    reasons = list(ctx.once("loondispensatie_conditions", lambda: loondispensatie_conditions(ctx)))
     span = ctx.employed_in(year)
     if any(r.met is False for r in reasons) or span is None:
         return result(ctx, code=LOONDISPENSATIE, year=year, applies=False, reasons=reasons)
@@ -274,7 +279,7 @@ def evaluate_loondispensatie(ctx: Context, year: int) -> InstrumentYear:
             t(
                 "U mag {lw}% van het loon betalen: {allowed} in plaats van {full} per uur. Over {hours} uur, met vakantiebijslag, scheelt dat {amount}. UWV vult het inkomen van de werknemer aan.",
                 lw=s.loonwaarde_percentage,
-                allowed=Money(round_half_up(allowed)),
+                allowed=ExactCents(allowed),
                 full=Money(ctx.functieloon_cents),
                 hours=hours,
                 amount=Money(amount),

@@ -16,7 +16,7 @@ from werkpunt.rules.context import Context
 from werkpunt.rules.dates import add_months, period_end
 from werkpunt.rules.i18n import t
 from werkpunt.rules.instruments.base import reason, result
-from werkpunt.rules.money import Money, cents, percent, round_half_up
+from werkpunt.rules.money import ExactCents, Money, cents, percent, round_half_up
 from werkpunt.rules.outcome import AmountKind, InstrumentYear, Reason
 from werkpunt.rules.situation import DISABILITY_BENEFITS, MUNICIPAL_BENEFITS, Benefit, Contract
 
@@ -81,7 +81,7 @@ def proefplaatsing_uwv_conditions(ctx: Context) -> list[Reason]:
 def evaluate_proefplaatsing_uwv(ctx: Context, year: int) -> InstrumentYear:
     ctx.begin()
     ctx.legal(PROEF_URL)
-    reasons = proefplaatsing_uwv_conditions(ctx)
+    reasons = list(ctx.once("proefplaatsing_uwv", lambda: proefplaatsing_uwv_conditions(ctx)))
     months = ctx.value("proefplaatsing_uwv_maanden", ctx.s.start_date)
     maximum = ctx.value("proefplaatsing_uwv_max_maanden", ctx.s.start_date)
     reasons.append(
@@ -361,7 +361,7 @@ def evaluate_ww_premie(ctx: Context, year: int) -> InstrumentYear:
                 "U betaalt {low}% WW-premie in plaats van {high}%. Over een loon van {wage} (met vakantiebijslag) scheelt dat {amount}.",
                 low=rates["laag"],
                 high=rates["hoog"],
-                wage=Money(round_half_up(wage)),
+                wage=ExactCents(wage),
                 amount=Money(amount),
             ),
         )

@@ -77,8 +77,9 @@ def no_risk_last_day(ctx: Context) -> tuple[bool, dt.date | None]:
 def evaluate_no_riskpolis(ctx: Context, year: int) -> InstrumentYear:
     ctx.begin()
     ctx.legal(ZW)
-    reasons, _, _ = no_risk_groups(ctx)
-    applies, last = no_risk_last_day(ctx)
+    groups, _, _ = ctx.once("no_risk_groups", lambda: no_risk_groups(ctx))
+    reasons = list(groups)
+    applies, last = ctx.once("no_risk_last_day", lambda: no_risk_last_day(ctx))
     if not applies:
         return result(ctx, code=NO_RISKPOLIS, year=year, applies=False, reasons=reasons)
     span = ctx.clip(year, dt.date(year, 1, 1), last or dt.date(year, 12, 31))
@@ -141,7 +142,8 @@ def compensatieregeling_window(ctx: Context) -> tuple[list[Reason], dt.date | No
 def evaluate_compensatieregeling(ctx: Context, year: int) -> InstrumentYear:
     ctx.begin()
     ctx.legal(ZW_29D)
-    reasons, last = compensatieregeling_window(ctx)
+    window, last = ctx.once("compensatieregeling", lambda: compensatieregeling_window(ctx))
+    reasons = list(window)
     if last is None:
         return result(ctx, code=COMPENSATIEREGELING, year=year, applies=False, reasons=reasons)
     span = ctx.clip(year, dt.date(year, 1, 1), last)
