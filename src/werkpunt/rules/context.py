@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from fractions import Fraction
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
 from werkpunt.rules.dates import add_months, age_on, days_in_year, days_inclusive, end_of_month
-from werkpunt.rules.money import cents, percent, round_half_up
-from werkpunt.rules.params import Duration, Lookup, ParameterSet
+from werkpunt.rules.money import Fraction, cents, percent, round_half_up
+from werkpunt.rules.params import Duration, Entry, Lookup, ParameterSet
 from werkpunt.rules.situation import Situation
 
 T = TypeVar("T")
@@ -36,6 +35,7 @@ class Context:
 
     __slots__ = (
         "_hours_factor",
+        "_facts",
         "_lookups",
         "_memo",
         "aow_date",
@@ -60,6 +60,7 @@ class Context:
         self.aow_date, self.aow_provisional = self._aow_date()
         self._memo: dict[str, tuple[Any, list[str], bool]] = {}
         self._lookups: dict[tuple[str, dt.date], Lookup] = {}
+        self._facts: dict[str, Entry] = {}
         if situation.hours_per_year is not None:
             self._hours_factor = Fraction(situation.hours_per_year)
         else:
@@ -88,7 +89,9 @@ class Context:
         """The latest known value of a parameter that states a fixed fact of the law,
         such as the date a transition starts. Such a value does not depend on the
         day it is asked on."""
-        entry = next(e for e in reversed(self.params[name].entries) if not e.unknown)
+        entry = self._facts.get(name)
+        if entry is None:
+            entry = self._facts[name] = next(e for e in reversed(self.params[name].entries) if not e.unknown)
         if entry.source not in self.sources:
             self.sources.append(entry.source)
         return entry.value

@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 from decimal import Decimal
-from fractions import Fraction
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from werkpunt.rules.money import ExactCents, Money
+from werkpunt.rules.money import ExactCents, Fraction, Money
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES = ("nl", "en")

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fractions import Fraction
+else:  # the same API, compiled: several times faster for the rules' arithmetic
+    try:
+        from quicktions import Fraction
+    except ImportError:  # pragma: no cover - the pure-Python fallback gives the same results
+        from fractions import Fraction
 from functools import lru_cache
 
 
@@ -20,6 +28,7 @@ class Money(int):
         return f"{self.as_decimal():.2f}"
 
 
+@lru_cache(maxsize=4096)
 def cents(amount: Decimal) -> int:
     """A Decimal amount in euros (at most 2 decimals) as integer cents."""
     value = amount * 100
@@ -67,3 +76,6 @@ class ExactCents:
 
     def __repr__(self) -> str:
         return f"ExactCents({self.value!r})"
+
+
+__all__ = ["ExactCents", "Fraction", "Money", "cents", "percent", "round_half_up"]

@@ -12,12 +12,11 @@ loonaangifte; no request is needed.
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
 
 from werkpunt.rules.context import Context
 from werkpunt.rules.i18n import t
 from werkpunt.rules.instruments.base import reason, result
-from werkpunt.rules.money import ExactCents, Money, cents, round_half_up
+from werkpunt.rules.money import ExactCents, Fraction, Money, cents, round_half_up
 from werkpunt.rules.outcome import AmountKind, InstrumentYear
 
 LIV = "liv"

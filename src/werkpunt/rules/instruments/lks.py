@@ -18,13 +18,12 @@ allowance. It is not a payment.
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
 
 from werkpunt.rules.context import Context
 from werkpunt.rules.dates import period_end
 from werkpunt.rules.i18n import t
 from werkpunt.rules.instruments.base import reason, result
-from werkpunt.rules.money import ExactCents, Money, percent, round_half_up
+from werkpunt.rules.money import ExactCents, Fraction, Money, percent, round_half_up
 from werkpunt.rules.outcome import AmountKind, InstrumentYear, Reason
 from werkpunt.rules.situation import MUNICIPAL_BENEFITS, Benefit
 

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from fractions import Fraction
 
 from werkpunt.rules.context import Context
 from werkpunt.rules.dates import add_months, end_of_month, period_end
 from werkpunt.rules.i18n import t
 from werkpunt.rules.instruments.base import all_met, reason, result
-from werkpunt.rules.money import Money, cents, round_half_up
+from werkpunt.rules.money import Fraction, Money, cents, round_half_up
 from werkpunt.rules.outcome import AmountKind, InstrumentYear, Reason
 from werkpunt.rules.situation import DISABILITY_BENEFITS, Benefit
 

@@ -10,13 +10,12 @@ over the wage with holiday allowance.
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
 
 from werkpunt.rules.context import Context
 from werkpunt.rules.dates import add_months, period_end
 from werkpunt.rules.i18n import t
 from werkpunt.rules.instruments.base import reason, result
-from werkpunt.rules.money import ExactCents, Money, cents, percent, round_half_up
+from werkpunt.rules.money import ExactCents, Fraction, Money, cents, percent, round_half_up
 from werkpunt.rules.outcome import AmountKind, InstrumentYear, Reason
 from werkpunt.rules.situation import DISABILITY_BENEFITS, MUNICIPAL_BENEFITS, Benefit, Contract
 
