@@ -16,7 +16,7 @@ from werkpunt.rules.dates import add_months, end_of_month, period_end
 from werkpunt.rules.i18n import t
 from werkpunt.rules.instruments import lks, lkv, werk, ziekte
 from werkpunt.rules.money import Money
-from werkpunt.rules.outcome import Action, Actor, YearOutcome
+from werkpunt.rules.outcome import Action, Actor, InstrumentYear, YearOutcome
 from werkpunt.rules.situation import MUNICIPAL_BENEFITS, Benefit, Contract
 
 LKV_NAMES = {
@@ -32,63 +32,69 @@ def _month_day(year: int, month_day: str) -> dt.date:
 
 
 def _lkv_actions(ctx: Context, years: list[YearOutcome], plans: list[lkv.Plan]) -> list[Action]:
+    """Per LKV kind, and per set of rules it fell under (banenafspraak changes in 2026):
+    the doelgroepverklaring or the register check, and the loonaangifte indicator."""
     s = ctx.s
     actions: list[Action] = []
     for plan in plans:
-        amounts = [y.instrument(plan.code) for y in years]
-        paid = [i for i in amounts if i.applies]
-        if not paid:
-            continue
-        at_stake = Money(sum(i.amount or 0 for i in paid))
-        provisional = any(i.provisional for i in paid)
-        name = LKV_NAMES[plan.code]
-        if plan.needs_verklaring:
-            municipal = plan.code == lkv.OUDERE and s.benefit in MUNICIPAL_BENEFITS
+        regimes: dict[int, tuple[lkv.Plan, list[InstrumentYear]]] = {}
+        for year in years:
+            item = year.instrument(plan.code)
+            if item.applies:
+                regime = lkv.plan_for_year(ctx, plan, year.year)
+                regimes.setdefault(id(regime), (regime, []))[1].append(item)
+        for regime, paid in regimes.values():
+            at_stake = Money(sum(i.amount or 0 for i in paid))
+            provisional = any(i.provisional for i in paid)
+            name = LKV_NAMES[plan.code]
+            first_day = max(s.start_date, regime.first_day)
+            if regime.needs_verklaring:
+                municipal = plan.code == lkv.OUDERE and s.benefit in MUNICIPAL_BENEFITS
+                actions.append(
+                    Action(
+                        code="doelgroepverklaring_aanvragen",
+                        instrument=plan.code,
+                        due_date=lkv.verklaring_deadline(ctx),
+                        actor=Actor.WERKNEMER,
+                        where=t("bij de gemeente") if municipal else t("bij UWV"),
+                        what=t(
+                            "Vraag de doelgroepverklaring aan voor het {name}. Dat doet de werknemer, of u met een machtiging. Te laat betekent: geen LKV.",
+                            name=name,
+                        ),
+                        amount_at_stake=at_stake,
+                        provisional=provisional,
+                    )
+                )
+            else:
+                actions.append(
+                    Action(
+                        code="doelgroepregister_controleren",
+                        instrument=plan.code,
+                        due_date=first_day,
+                        actor=Actor.WERKGEVER,
+                        where=t("in het werkgeversportaal van UWV"),
+                        what=t(
+                            "Controleer of de werknemer in het doelgroepregister staat. Een doelgroepverklaring is niet meer nodig."
+                        ),
+                        amount_at_stake=at_stake,
+                        provisional=provisional,
+                    )
+                )
             actions.append(
                 Action(
-                    code="doelgroepverklaring_aanvragen",
+                    code="lkv_loonaangifte_aanvragen",
                     instrument=plan.code,
-                    due_date=lkv.verklaring_deadline(ctx),
-                    actor=Actor.WERKNEMER,
-                    where=t("bij de gemeente") if municipal else t("bij UWV"),
+                    due_date=lkv.first_payroll_deadline(first_day),
+                    actor=Actor.WERKGEVER,
+                    where=t("in de loonaangifte"),
                     what=t(
-                        "Vraag de doelgroepverklaring aan voor het {name}. Dat doet de werknemer, of u met een machtiging. Te laat betekent: geen LKV.",
+                        "Vraag het {name} aan in de loonaangifte (zet het vinkje voor deze werknemer), vanaf de eerste aangifte.",
                         name=name,
                     ),
                     amount_at_stake=at_stake,
                     provisional=provisional,
                 )
             )
-        else:
-            actions.append(
-                Action(
-                    code="doelgroepregister_controleren",
-                    instrument=plan.code,
-                    due_date=s.start_date,
-                    actor=Actor.WERKGEVER,
-                    where=t("in het werkgeversportaal van UWV"),
-                    what=t(
-                        "Controleer of de werknemer in het doelgroepregister staat. Een doelgroepverklaring is niet meer nodig."
-                    ),
-                    amount_at_stake=at_stake,
-                    provisional=provisional,
-                )
-            )
-        actions.append(
-            Action(
-                code="lkv_loonaangifte_aanvragen",
-                instrument=plan.code,
-                due_date=lkv.first_hours_day(ctx),
-                actor=Actor.WERKGEVER,
-                where=t("in de loonaangifte"),
-                what=t(
-                    "Vraag het {name} aan in de loonaangifte (zet het vinkje voor deze werknemer), vanaf de eerste aangifte.",
-                    name=name,
-                ),
-                amount_at_stake=at_stake,
-                provisional=provisional,
-            )
-        )
     return actions
 
 

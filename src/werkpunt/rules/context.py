@@ -34,8 +34,8 @@ class Context:
     """
 
     __slots__ = (
-        "_hours_factor",
         "_facts",
+        "_hours_factor",
         "_lookups",
         "_memo",
         "aow_date",
@@ -91,7 +91,9 @@ class Context:
         day it is asked on."""
         entry = self._facts.get(name)
         if entry is None:
-            entry = self._facts[name] = next(e for e in reversed(self.params[name].entries) if not e.unknown)
+            entry = self._facts[name] = next(
+                e for e in reversed(self.params[name].entries) if not e.unknown
+            )
         if entry.source not in self.sources:
             self.sources.append(entry.source)
         return entry.value
@@ -172,6 +174,10 @@ class Context:
         if self.s.hours_per_year is not None:
             return self._hours_factor * days / days_in_year(first.year)
         return self._hours_factor * days
+
+    def fulltime_hours(self, first: dt.date, last: dt.date) -> Fraction:
+        """The hours of a full-time week over the days ``first``..``last``."""
+        return Fraction(self.s.fulltime_hours_per_week) * days_inclusive(first, last) / 7
 
     def hours_in(
         self, year: int, first: dt.date | None = None, last: dt.date | None = None

@@ -34,8 +34,16 @@ def days_inclusive(first: dt.date, last: dt.date) -> int:
 
 
 def period_end(start: dt.date, *, years: int = 0, months: int = 0) -> dt.date:
-    """The last day of a period of whole years/months that starts on ``start``."""
-    return add_months(start, 12 * years + months) - dt.timedelta(days=1)
+    """The last day of a period of whole years/months that starts on ``start``.
+
+    Normally the day before the same date after the period (1 September + 3 months:
+    30 November). When that date does not exist the period runs to the end of the
+    shorter month (30 November + 3 months: the end of February).
+    """
+    same_day = add_months(start, 12 * years + months)
+    if same_day.day < start.day:
+        return same_day
+    return same_day - dt.timedelta(days=1)
 
 
 def year_bounds(year: int) -> tuple[dt.date, dt.date]:

@@ -39,17 +39,20 @@ def evaluate_liv(ctx: Context, year: int) -> InstrumentYear:
             ctx, code=LIV, year=year, applies=False, reasons=[reason("abolished", False, why)]
         )
     first = dt.date(year, 1, 1)
+    # The 1.248-hour test counts the whole year; the amount only the hours up to
+    # the aangiftetijdvak in which the AOW age is reached.
+    year_hours = ctx.hours_in(year)
     hours = ctx.hours_in(year, first, min(dt.date(year, 12, 31), ctx.aow_last_day))
     minimum = Fraction(ctx.value("liv_minimum_uren", first))
     average = average_hourly_wage(ctx, first)
     reasons = [
         reason(
             "min_hours",
-            hours >= minimum,
+            year_hours >= minimum,
             t(
                 "Verloonde uren in {year}: {hours}; nodig is minstens {minimum}.",
                 year=str(year),
-                hours=hours,
+                hours=year_hours,
                 minimum=minimum,
             ),
         )
@@ -60,7 +63,7 @@ def evaluate_liv(ctx: Context, year: int) -> InstrumentYear:
                 "aow_end",
                 None,
                 t(
-                    "Uren na de maand waarin de werknemer de AOW-leeftijd bereikt ({date}) tellen niet.",
+                    "Voor het bedrag tellen alleen de uren tot en met de maand waarin de werknemer de AOW-leeftijd bereikt ({date}).",
                     date=ctx.aow_date,
                 ),
             )
@@ -83,7 +86,7 @@ def evaluate_liv(ctx: Context, year: int) -> InstrumentYear:
             ),
         )
     )
-    if band is None or hours < minimum:
+    if band is None or year_hours < minimum or hours == 0:
         return result(ctx, code=LIV, year=year, applies=False, reasons=reasons)
     per_hour = cents(band["per_uur"])
     cap = cents(band["max_per_jaar"])

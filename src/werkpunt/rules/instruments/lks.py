@@ -58,12 +58,15 @@ def lks_conditions(ctx: Context) -> list[Reason]:
             )
         )
     else:
+        # Without a measured loonwaarde the municipality may pay a fixed amount, but only
+        # for someone it counts in the doelgroep; the register is the sign we can see.
         conditions.append(
             reason(
                 "loonwaarde_unknown",
-                None,
+                s.doelgroepregister,
                 t(
-                    "De loonwaarde is nog niet gemeten. De gemeente kan dan eerst een vast bedrag betalen."
+                    "De loonwaarde is nog niet gemeten. Staat de werknemer in het doelgroepregister, dan kan de gemeente eerst een vast bedrag betalen: {value}.",
+                    value=s.doelgroepregister,
                 ),
             )
         )
@@ -76,6 +79,25 @@ def lks_conditions(ctx: Context) -> list[Reason]:
             )
         )
     return conditions
+
+
+def lks_hours(ctx: Context, span: tuple[dt.date, dt.date], reasons: list[Reason]) -> Fraction:
+    """Paid hours, at most a full-time week (Participatiewet art. 10d lid 4)."""
+    hours = ctx.hours(*span)
+    full = ctx.fulltime_hours(*span)
+    if hours > full:
+        reasons.append(
+            reason(
+                "fulltime_cap",
+                None,
+                t(
+                    "Er tellen ten hoogste {hours} uur per week: een volledige werkweek.",
+                    hours=ctx.s.fulltime_hours_per_week,
+                ),
+            )
+        )
+        return full
+    return hours
 
 
 def reference_day(ctx: Context, year: int) -> dt.date:
@@ -139,7 +161,7 @@ def evaluate_lks(ctx: Context, year: int) -> InstrumentYear:
     if s.loonwaarde_percentage is not None:
         hourly, more = lks_hourly(ctx, day)
         reasons.extend(more)
-        hours = ctx.hours(*span)
+        hours = lks_hours(ctx, span, reasons)
         amount = round_half_up(hours * hourly)
         reasons.append(
             reason(
@@ -182,7 +204,7 @@ def evaluate_lks(ctx: Context, year: int) -> InstrumentYear:
     share = percent(ctx.value("lks_forfaitair_percentage_wml", day))
     extra = percent(ctx.value("lks_werkgeverslasten_percentage", day))
     hourly = share * wml * (1 + extra)
-    hours = ctx.hours(*fixed_span)
+    hours = lks_hours(ctx, fixed_span, reasons)
     amount = round_half_up(hours * hourly)
     reasons.append(
         reason(

@@ -51,6 +51,8 @@ class Plan:
     term_last: dt.date | None  # last day of the term (None: open-ended)
     needs_verklaring: bool
     legal: str
+    successor: Plan | None = None  # the rules that take over (banenafspraak from 2026)
+    first_day: dt.date = dt.date.min  # the first day these rules hold
 
 
 def verklaring_deadline(ctx: Context) -> dt.date:
@@ -183,37 +185,52 @@ def plan_arbeidsgehandicapte(ctx: Context) -> Plan:
     )
 
 
+def _plan_banenafspraak_2026(ctx: Context, open_ended_from: dt.date) -> Plan:
+    """The rules from 2026 (Wet banenafspraak): in the register, as long as the job lasts."""
+    s = ctx.s
+    conditions = [
+        reason(
+            "in_doelgroepregister",
+            s.doelgroepregister,
+            t(
+                "De werknemer staat in het doelgroepregister banenafspraak: {value}.",
+                value=s.doelgroepregister,
+            ),
+        ),
+        *_common(ctx, six_months=False),
+        reason(
+            "no_verklaring_needed",
+            None,
+            t(
+                "Vanaf {date} is geen doelgroepverklaring meer nodig en geldt het LKV zolang de werknemer bij u werkt en in het register staat.",
+                date=open_ended_from,
+            ),
+        ),
+    ]
+    return Plan(
+        BANENAFSPRAAK,
+        conditions,
+        all_met(conditions),
+        None,
+        False,
+        f"{WTL}/2026-01-01#Artikel2.10",
+        first_day=max(s.start_date, open_ended_from),
+    )
+
+
 def plan_banenafspraak(ctx: Context) -> Plan:
+    """Until 2025 the old rules (register or scholingsbelemmerd, 3 years, verklaring);
+    the 2026 rules follow as ``successor``.
+
+    From 2026 art. 2.10 asks only that the worker is in the register in the
+    aangiftetijdvak, whenever the job started; a running LKV of a worker outside
+    the register (a scholingsbelemmerde) keeps its remaining term (art. 6.2 lid 1 a).
+    """
     s = ctx.s
     open_ended_from = ctx.fact("lkv_banenafspraak_zonder_einde_vanaf")
+    new_rules = _plan_banenafspraak_2026(ctx, open_ended_from)
     if s.start_date >= open_ended_from:
-        conditions = [
-            reason(
-                "in_doelgroepregister",
-                s.doelgroepregister,
-                t(
-                    "De werknemer staat in het doelgroepregister banenafspraak: {value}.",
-                    value=s.doelgroepregister,
-                ),
-            ),
-            *_common(ctx, six_months=False),
-            reason(
-                "no_verklaring_needed",
-                None,
-                t(
-                    "Vanaf {date} is geen doelgroepverklaring meer nodig en geldt het LKV zolang de werknemer bij u werkt en in het register staat.",
-                    date=open_ended_from,
-                ),
-            ),
-        ]
-        return Plan(
-            BANENAFSPRAAK,
-            conditions,
-            all_met(conditions),
-            None,
-            False,
-            f"{WTL}/2026-01-01#Artikel2.10",
-        )
+        return new_rules
     conditions = [
         reason(
             "in_doelgroep",
@@ -226,28 +243,29 @@ def plan_banenafspraak(ctx: Context) -> Plan:
         ),
         *_common(ctx, six_months=True),
     ]
-    term_last: dt.date | None = _term_last(ctx, "banenafspraak")
-    assert term_last is not None
-    if s.doelgroepregister and term_last >= open_ended_from - dt.timedelta(days=1):
-        conditions.append(
-            reason(
-                "open_ended_from_2026",
-                None,
-                t(
-                    "Het LKV liep nog op {date} en de werknemer staat in het register: het loopt door zolang de werknemer bij u werkt.",
-                    date=open_ended_from,
-                ),
-            )
-        )
-        term_last = None
     return Plan(
         BANENAFSPRAAK,
         conditions,
         all_met(conditions),
-        term_last,
+        _term_last(ctx, "banenafspraak"),
         True,
         f"{WTL}/2025-01-01#Artikel2.10",
+        successor=new_rules,
     )
+
+
+def plan_for_year(ctx: Context, plan: Plan, year: int) -> Plan:
+    """The plan whose rules hold in ``year`` (the old banenafspraak rules end in 2025)."""
+    successor = plan.successor
+    if successor is None or year < successor.first_day.year:
+        return plan
+    keeps_remaining_term = (
+        plan.eligible
+        and not ctx.s.doelgroepregister
+        and plan.term_last is not None
+        and plan.term_last >= successor.first_day
+    )
+    return plan if keeps_remaining_term else successor
 
 
 def plan_herplaatsing(ctx: Context) -> Plan:
@@ -296,11 +314,12 @@ _RATES = {
 
 def _year(ctx: Context, plan: Plan, year: int) -> InstrumentYear:
     ctx.begin()
+    plan = plan_for_year(ctx, plan, year)
     ctx.legal(plan.legal)
     reasons = list(plan.conditions)
     if not plan.eligible:
         return result(ctx, code=plan.code, year=year, applies=False, reasons=reasons)
-    first_day = dt.date(year, 1, 1)
+    first_day = max(dt.date(year, 1, 1), plan.first_day)
     last_day = dt.date(year, 12, 31)
     rate_names = _RATES[plan.code]
     if plan.code == OUDERE:
@@ -409,9 +428,17 @@ def evaluate(ctx: Context, years: range) -> tuple[list[Plan], dict[int, list[Ins
     return plans, by_year
 
 
-def first_hours_day(ctx: Context) -> dt.date:
-    """The last day of the month after the start month: the first loonaangifte is due then."""
-    return end_of_month(add_months(ctx.s.start_date.replace(day=1), 1))
+def first_payroll_deadline(day: dt.date) -> dt.date:
+    """The loonaangifte over the month of ``day`` is due at the end of the next month."""
+    return end_of_month(add_months(day.replace(day=1), 1))
 
 
-__all__ = ["CODES", "Fraction", "Plan", "evaluate", "first_hours_day", "verklaring_deadline"]
+__all__ = [
+    "CODES",
+    "Fraction",
+    "Plan",
+    "evaluate",
+    "first_payroll_deadline",
+    "plan_for_year",
+    "verklaring_deadline",
+]
