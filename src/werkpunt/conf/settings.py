@@ -43,10 +43,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "werkpunt.core",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "werkpunt.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,6 +76,9 @@ TEMPLATES = [
     },
 ]
 
+if "DATABASE_URL" not in os.environ:
+    # The embedded default is SQLite in VAR_DIR; SQLite creates the file, not the folder.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'werkpunt.sqlite3'}",
@@ -89,17 +94,32 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
+# Static files: Django serves them itself only with DEBUG on (runserver). In
+# production run `werkpunt manage collectstatic` and let the reverse proxy serve
+# STATIC_ROOT under STATIC_URL; see docs/frontend.md.
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("WERKPUNT_STATIC_ROOT", VAR_DIR / "static"))
 
 EMAIL_BACKEND = os.environ.get(
     "WERKPUNT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("WERKPUNT_FROM_EMAIL", "Werkpunt <noreply@werkpunt.localhost>")
 
+# Security headers. Django's SecurityMiddleware sends these; werkpunt.core's
+# SecurityHeadersMiddleware adds Content-Security-Policy and Permissions-Policy.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# HSTS only once the site is served over HTTPS for good: 0 (off) for local http.
+SECURE_HSTS_SECONDS = int(os.environ.get("WERKPUNT_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("WERKPUNT_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = False
+SECURE_SSL_REDIRECT = env_bool("WERKPUNT_SSL_REDIRECT", default=False)
+# Behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto (and strips it
+# from clients), so that request.is_secure() and HSTS work.
+if env_bool("WERKPUNT_BEHIND_TLS_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("WERKPUNT_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -1,0 +1,1 @@
+"""The web foundation: base template, home, rules register, health check, security headers."""

@@ -1,0 +1,74 @@
+"""Views of the web foundation: thin, the work is in ``register.py`` and ``werkpunt.rules``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from werkpunt.core.register import register_groups
+from werkpunt.rules import default_parameters
+from werkpunt.rules.i18n import LANGUAGES, format_date
+
+logger = logging.getLogger(__name__)
+
+
+def today() -> dt.date:
+    """Today in the Netherlands (``TIME_ZONE``); one place, so tests can fix the day."""
+    return timezone.localdate()
+
+
+def rules_language() -> str:
+    """The active Django language as one of the languages of ``werkpunt.rules``."""
+    code = (get_language() or "nl").split("-")[0]
+    return code if code in LANGUAGES else "nl"
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    parameters = default_parameters()
+    files = {parameter.file for parameter in parameters.values()}
+    return render(
+        request,
+        "core/home.html",
+        {"parameter_count": len(parameters), "file_count": len(files)},
+    )
+
+
+@require_safe
+def rules_register(request: HttpRequest) -> HttpResponse:
+    day = today()
+    lang = rules_language()
+    groups = register_groups(default_parameters(), today=day, lang=lang)
+    return render(
+        request,
+        "core/rules_register.html",
+        {
+            "groups": groups,
+            "today": day,
+            "today_text": format_date(day, lang),
+            "parameter_count": sum(len(group.rows) for group in groups),
+            "provisional_count": sum(row.provisional for group in groups for row in group.rows),
+        },
+    )
+
+
+@never_cache
+@require_safe
+def health(request: HttpRequest) -> JsonResponse:
+    """For load balancers and monitoring: is the app up and can it reach its database?"""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.exception("Gezondheidscontrole: de database antwoordt niet")
+        return JsonResponse({"status": "error", "database": "error"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
