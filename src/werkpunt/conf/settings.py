@@ -43,7 +43,27 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    # Wagtail, for content that editors manage without a developer.
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    # Werkpunt, one app per domain (see the architecture note).
     "werkpunt.core",
+    "werkpunt.content",
+    "werkpunt.financieel_cv",
+    "werkpunt.employers",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "werkpunt.conf.urls"
@@ -71,6 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -123,3 +145,37 @@ if env_bool("WERKPUNT_BEHIND_TLS_PROXY", default=False):
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("WERKPUNT_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# Uploaded files (images and documents in the CMS).
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("WERKPUNT_MEDIA_ROOT", VAR_DIR / "media"))
+
+# Wagtail.
+WAGTAIL_SITE_NAME = "Werkpunt"
+WAGTAILADMIN_BASE_URL = os.environ.get("WERKPUNT_BASE_URL", "http://127.0.0.1:8000")
+WAGTAIL_I18N_ENABLED = False  # pages are written in Dutch; the interface is translated
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "dutch",
+    }
+}
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# The base URL for absolute links (canonical, sitemap, Open Graph, e-mails).
+WERKPUNT_BASE_URL = os.environ.get("WERKPUNT_BASE_URL", "http://127.0.0.1:8000")
+# Where questions from the site's form are mailed.
+WERKPUNT_WSP_EMAIL = os.environ.get("WERKPUNT_WSP_EMAIL", "wsp@werkpunt.localhost")
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "werkpunt",
+    }
+}
+if os.environ.get("WERKPUNT_REDIS_URL"):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["WERKPUNT_REDIS_URL"],
+    }

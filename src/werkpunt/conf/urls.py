@@ -10,13 +10,25 @@ from django.contrib import admin
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path
 
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
 from werkpunt.core import views as core_views
 
 urlpatterns = [
     path("beheer/", admin.site.urls),
+    path("cms/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
     path("gezond/", core_views.health, name="health"),
+    path("", include("werkpunt.content.seo_urls")),
     *i18n_patterns(
         path("", include("werkpunt.core.urls")),
+        path("financieel-cv/", include("werkpunt.financieel_cv.urls")),
+        path("", include("werkpunt.employers.urls")),
+        path("", include("werkpunt.content.urls")),
+        # Wagtail serves every other path from the page tree; it comes last.
+        path("", include(wagtail_urls)),
         prefix_default_language=False,
     ),
 ]
