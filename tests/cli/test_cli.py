@@ -60,12 +60,20 @@ def test_english_text(situation_file: Path, capsys: pytest.CaptureFixture[str]) 
     ("content", "fragment"),
     [
         ('{"birth_date": "1966-13-10"}', "birth_date: 1966-13-10 is geen geldige datum"),
-        ('{"birth_date": "1966-03-10", "start_date": "2025-01-01", "hours_per_week": 20, "hourly_wage": "-2", "benefit": "ww"}', "hourly_wage: Het getal mag niet kleiner zijn dan 0"),
-        ('{"birth_date": "1966-03-10", "start_date": "2025-01-01", "hours_per_week": 20, "hourly_wage": "12", "benefit": "pensioen"}', "benefit: pensioen kennen we niet"),
+        (
+            '{"birth_date": "1966-03-10", "start_date": "2025-01-01", "hours_per_week": 20, "hourly_wage": "-2", "benefit": "ww"}',
+            "hourly_wage: Het getal mag niet kleiner zijn dan 0",
+        ),
+        (
+            '{"birth_date": "1966-03-10", "start_date": "2025-01-01", "hours_per_week": 20, "hourly_wage": "12", "benefit": "pensioen"}',
+            "benefit: pensioen kennen we niet",
+        ),
         ('{"birth_date": "1966-03-10"', "geen geldige JSON"),
     ],
 )
-def test_bad_input_exits_2_with_dutch_message(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, fragment: str) -> None:
+def test_bad_input_exits_2_with_dutch_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, fragment: str
+) -> None:
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")
     assert main(["financieel-cv", str(path)]) == EXIT_BAD_INPUT
@@ -93,7 +101,11 @@ def test_rules_check_passes_and_lists_stale(capsys: pytest.CaptureFixture[str]) 
     assert main(["rules", "check", "--today", "2026-11-28", "--strict"]) == 1
 
 
-def test_rules_check_reports_a_broken_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "kapot.yaml").write_text("description: x\nparameters:\n  a:\n    unit: eur\n", encoding="utf-8")
+def test_rules_check_reports_a_broken_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "kapot.yaml").write_text(
+        "description: x\nparameters:\n  a:\n    unit: eur\n", encoding="utf-8"
+    )
     assert main(["rules", "check", "--directory", str(tmp_path)]) == 1
     assert "kapot.yaml: a: veld 'description' ontbreekt" in capsys.readouterr().err

@@ -193,7 +193,14 @@ def test_lks_rate_fixed_at_start_date_in_first_year(compute, start, year, expect
 def test_lks_forfaitair_first_six_months_is_a_minimum(compute):
     """Start 2026-03-01: fixed 50% until 2026-08-31 (184 d): 0.5 × 14.71 × 1.08 × 1.235 =
     9.810099/h; 32 × 184 ÷ 7 = 841.143 h -> € 8.251,69, 'minimum' (rest of 2026 unknown)."""
-    outcome = compute(**{**CANDIDATE, "start_date": "2026-03-01", "loonwaarde_percentage": None, "doelgroepregister": True})
+    outcome = compute(
+        **{
+            **CANDIDATE,
+            "start_date": "2026-03-01",
+            "loonwaarde_percentage": None,
+            "doelgroepregister": True,
+        }
+    )
     item = outcome.year(2026).instrument(LKS)
     assert item.applies is True
     assert item.amount.as_text() == "8251.69"
@@ -201,7 +208,14 @@ def test_lks_forfaitair_first_six_months_is_a_minimum(compute):
 
 
 def test_lks_forfaitair_later_year_applies_without_amount(compute):
-    outcome = compute(**{**CANDIDATE, "start_date": "2026-03-01", "loonwaarde_percentage": None, "doelgroepregister": True})
+    outcome = compute(
+        **{
+            **CANDIDATE,
+            "start_date": "2026-03-01",
+            "loonwaarde_percentage": None,
+            "doelgroepregister": True,
+        }
+    )
     item = outcome.year(2027).instrument(LKS)
     assert item.applies is True
     assert item.amount is None
@@ -230,7 +244,14 @@ def test_lks_forfaitair_whole_employment_is_a_payment(compute):
     ],
 )
 def test_lks_forfaitair_across_new_year(compute, year, expected, kind):
-    outcome = compute(**{**CANDIDATE, "start_date": "2025-10-01", "loonwaarde_percentage": None, "doelgroepregister": True})
+    outcome = compute(
+        **{
+            **CANDIDATE,
+            "start_date": "2025-10-01",
+            "loonwaarde_percentage": None,
+            "doelgroepregister": True,
+        }
+    )
     item = outcome.year(year).instrument(LKS)
     assert item.amount.as_text() == expected
     assert item.amount_kind == kind
