@@ -46,6 +46,21 @@ class Contract(StrEnum):
     OPEN_ENDED = "open_ended"
 
 
+#: How each benefit is named in texts.
+BENEFIT_NAMES: dict[Benefit, Text] = {
+    Benefit.NONE: t("geen uitkering"),
+    Benefit.WW: t("WW"),
+    Benefit.BIJSTAND: t("bijstand"),
+    Benefit.IOAW: t("IOAW"),
+    Benefit.IOAZ: t("IOAZ"),
+    Benefit.WIA_WGA: t("WIA (WGA)"),
+    Benefit.WIA_IVA: t("WIA (IVA)"),
+    Benefit.WAO: t("WAO"),
+    Benefit.WAZ: t("WAZ"),
+    Benefit.WAJONG: t("Wajong"),
+    Benefit.ZIEKTEWET: t("Ziektewet"),
+}
+
 #: Benefits paid by the municipality (Participatiewet, IOAW, IOAZ).
 MUNICIPAL_BENEFITS = frozenset({Benefit.BIJSTAND, Benefit.IOAW, Benefit.IOAZ})
 #: WIA and the older disability benefits WAO and WAZ.

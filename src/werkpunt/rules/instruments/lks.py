@@ -25,7 +25,7 @@ from werkpunt.rules.i18n import t
 from werkpunt.rules.instruments.base import reason, result
 from werkpunt.rules.money import ExactCents, Fraction, Money, percent, round_half_up
 from werkpunt.rules.outcome import AmountKind, InstrumentYear, Reason
-from werkpunt.rules.situation import MUNICIPAL_BENEFITS, Benefit
+from werkpunt.rules.situation import BENEFIT_NAMES, MUNICIPAL_BENEFITS, Benefit
 
 LKS = "loonkostensubsidie"
 LOONDISPENSATIE = "loondispensatie"
@@ -42,7 +42,7 @@ def lks_conditions(ctx: Context) -> list[Reason]:
             in_group,
             t(
                 "De werknemer valt onder de Participatiewet (bijstand, IOAW, IOAZ of geen uitkering): {benefit}.",
-                benefit=s.benefit.value,
+                benefit=BENEFIT_NAMES[s.benefit],
             ),
         )
     ]

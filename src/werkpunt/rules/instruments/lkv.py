@@ -26,7 +26,7 @@ from werkpunt.rules.i18n import t
 from werkpunt.rules.instruments.base import all_met, reason, result
 from werkpunt.rules.money import Fraction, Money, cents, round_half_up
 from werkpunt.rules.outcome import AmountKind, InstrumentYear, Reason
-from werkpunt.rules.situation import DISABILITY_BENEFITS, Benefit
+from werkpunt.rules.situation import BENEFIT_NAMES, DISABILITY_BENEFITS, Benefit
 
 WTL = "https://wetten.overheid.nl/BWBR0037522"
 
@@ -114,7 +114,7 @@ def plan_oudere(ctx: Context) -> Plan:
             s.benefit in OUDERE_BENEFITS,
             t(
                 "De werknemer had in de maand voor de start een uitkering die telt (WW, WIA, WAO, WAZ, Wajong, bijstand, IOAW of IOAZ): {benefit}.",
-                benefit=s.benefit.value,
+                benefit=BENEFIT_NAMES[s.benefit],
             ),
         ),
         *_common(ctx, six_months=True),
@@ -161,7 +161,7 @@ def plan_arbeidsgehandicapte(ctx: Context) -> Plan:
             disability or s.wia_rejected_within_5_years,
             t(
                 "De werknemer had in de maand voor de start een WIA-, WAO- of WAZ-uitkering ({benefit}), of kreeg binnen 5 jaar een WIA-keuring onder 35% ({rejected}).",
-                benefit=s.benefit.value,
+                benefit=BENEFIT_NAMES[s.benefit],
                 rejected=s.wia_rejected_within_5_years,
             ),
         ),
@@ -284,7 +284,7 @@ def plan_herplaatsing(ctx: Context) -> Plan:
             s.benefit in DISABILITY_BENEFITS,
             t(
                 "De werknemer heeft een WIA-uitkering (of WAO/WAZ): {benefit}.",
-                benefit=s.benefit.value,
+                benefit=BENEFIT_NAMES[s.benefit],
             ),
         ),
         *_common(ctx, six_months=False),

@@ -17,7 +17,13 @@ from werkpunt.rules.i18n import t
 from werkpunt.rules.instruments.base import reason, result
 from werkpunt.rules.money import ExactCents, Fraction, Money, cents, percent, round_half_up
 from werkpunt.rules.outcome import AmountKind, InstrumentYear, Reason
-from werkpunt.rules.situation import DISABILITY_BENEFITS, MUNICIPAL_BENEFITS, Benefit, Contract
+from werkpunt.rules.situation import (
+    BENEFIT_NAMES,
+    DISABILITY_BENEFITS,
+    MUNICIPAL_BENEFITS,
+    Benefit,
+    Contract,
+)
 
 PROEF_UWV = "proefplaatsing_uwv"
 PROEF_GEMEENTE = "proefplaatsing_gemeente"
@@ -46,7 +52,7 @@ def proefplaatsing_uwv_conditions(ctx: Context) -> list[Reason]:
             s.benefit in UWV_PROEF_BENEFITS,
             t(
                 "De werknemer heeft een uitkering van UWV (WW, WIA, WAO, WAZ, Wajong of Ziektewet): {benefit}.",
-                benefit=s.benefit.value,
+                benefit=BENEFIT_NAMES[s.benefit],
             ),
         ),
         reason(
@@ -115,7 +121,7 @@ def evaluate_proefplaatsing_gemeente(ctx: Context, year: int) -> InstrumentYear:
             s.benefit in MUNICIPAL_BENEFITS,
             t(
                 "De werknemer heeft een uitkering van de gemeente (bijstand, IOAW of IOAZ): {benefit}.",
-                benefit=s.benefit.value,
+                benefit=BENEFIT_NAMES[s.benefit],
             ),
         )
     ]
