@@ -224,7 +224,7 @@ LKS_CANDIDATE: dict[str, Any] = {
 def test_lks_apply_before_start_at_municipality(compute):
     action = one(compute(**LKS_CANDIDATE), "loonkostensubsidie_aanvragen")
     assert action.due_date == day("2026-03-01")
-    assert action.where.render("nl") == "bij de gemeente emmen"
+    assert action.where.render("nl") == "bij de gemeente Emmen"
 
 
 def test_lks_loonwaarde_measurement_before_fixed_period_ends(compute):

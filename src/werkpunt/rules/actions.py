@@ -17,7 +17,7 @@ from werkpunt.rules.i18n import t
 from werkpunt.rules.instruments import lks, lkv, werk, ziekte
 from werkpunt.rules.money import Money
 from werkpunt.rules.outcome import Action, Actor, InstrumentYear, YearOutcome
-from werkpunt.rules.situation import MUNICIPAL_BENEFITS, Benefit, Contract
+from werkpunt.rules.situation import MUNICIPAL_BENEFITS, MUNICIPALITY_NAMES, Benefit, Contract
 
 LKV_NAMES = {
     lkv.OUDERE: t("LKV oudere werknemer"),
@@ -185,7 +185,7 @@ def _lks_actions(ctx: Context, years: list[YearOutcome]) -> list[Action]:
         return []
     at_stake = Money(sum(i.amount or 0 for i in paid))
     where = (
-        t("bij de gemeente {name}", name=s.municipality.value)
+        t("bij de gemeente {name}", name=MUNICIPALITY_NAMES[s.municipality])
         if s.municipality
         else t("bij de gemeente")
     )

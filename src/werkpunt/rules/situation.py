@@ -61,6 +61,16 @@ BENEFIT_NAMES: dict[Benefit, Text] = {
     Benefit.ZIEKTEWET: t("Ziektewet"),
 }
 
+#: The municipalities' own names (names are not translated).
+MUNICIPALITY_NAMES: dict[Municipality, str] = {
+    Municipality.EMMEN: "Emmen",
+    Municipality.COEVORDEN: "Coevorden",
+    Municipality.HOOGEVEEN: "Hoogeveen",
+    Municipality.BORGER_ODOORN: "Borger-Odoorn",
+    Municipality.MIDDEN_DRENTHE: "Midden-Drenthe",
+    Municipality.DE_WOLDEN: "De Wolden",
+}
+
 #: Benefits paid by the municipality (Participatiewet, IOAW, IOAZ).
 MUNICIPAL_BENEFITS = frozenset({Benefit.BIJSTAND, Benefit.IOAW, Benefit.IOAZ})
 #: WIA and the older disability benefits WAO and WAZ.

@@ -264,7 +264,9 @@ def loondispensatie_conditions(ctx: Context) -> list[Reason]:
             t(
                 "De loonwaarde is ten hoogste {max}%: {value}.",
                 max=max_lw,
-                value="?" if s.loonwaarde_percentage is None else f"{s.loonwaarde_percentage}%",
+                value=t("niet gemeten")
+                if s.loonwaarde_percentage is None
+                else t("{value}%", value=s.loonwaarde_percentage),
             ),
         ),
         reason(
