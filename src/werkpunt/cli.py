@@ -167,6 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["manage"]:
         return manage(argv[1:])
+    if argv[:1] == ["demo"]:
+        return manage(["demo", *argv[1:]])
     args = _parser().parse_args(argv)
     try:
         if args.command == "financieel-cv":

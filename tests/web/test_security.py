@@ -12,6 +12,9 @@ from django.test import RequestFactory
 
 from werkpunt.core.middleware import SecurityHeadersMiddleware
 
+# The pages read the menu from the Wagtail page tree.
+pytestmark = pytest.mark.django_db
+
 
 def _csp(response) -> dict[str, list[str]]:
     policy: dict[str, list[str]] = {}
@@ -39,7 +42,6 @@ def test_pages_have_a_strict_content_security_policy(client, url):
     assert "*" not in everything
 
 
-@pytest.mark.django_db
 def test_health_endpoint_has_the_headers_too(client):
     response = client.get("/gezond/")
 
@@ -99,3 +101,33 @@ def test_policy_can_be_replaced_in_settings(settings):
     middleware = SecurityHeadersMiddleware(lambda request: HttpResponse("ok"))
 
     assert middleware(RequestFactory().get("/"))["Content-Security-Policy"] == "default-src 'none'"
+
+
+def test_the_cms_admin_gets_its_own_looser_policy(client):
+    policy = _csp(client.get("/cms/login/"))
+
+    # Wagtail's admin needs inline script and style, and frames its own preview.
+    assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert policy["frame-ancestors"] == ["'self'"]
+    # Still nothing from another host.
+    assert policy["default-src"] == ["'self'"]
+    everything = " ".join(source for sources in policy.values() for source in sources)
+    assert "http" not in everything
+    assert "*" not in everything
+
+
+def test_public_pages_keep_the_strict_policy_next_to_the_admin(client):
+    assert "unsafe" not in client.get("/regels/")["Content-Security-Policy"]
+
+
+def test_a_cms_preview_keeps_the_public_policy_but_may_be_framed_by_the_admin():
+    request = RequestFactory().get("/regelingen/x/")
+    request.is_dummy = True  # Wagtail's preview request
+
+    response = SecurityHeadersMiddleware(lambda request: HttpResponse("ok"))(request)
+
+    policy = _csp(response)
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]
+    assert "unsafe" not in response["Content-Security-Policy"]

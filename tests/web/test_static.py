@@ -55,8 +55,16 @@ def test_css_loads_nothing_from_elsewhere(name):
 def test_vendored_css_has_the_components_the_templates_use():
     css = _static("vendor/utrecht/index.css").read_text()
     used = set()
-    for template in (ROOT / "src" / "werkpunt" / "core" / "templates").rglob("*.html"):
+    templates = [
+        *(ROOT / "src" / "werkpunt" / "core" / "templates").rglob("*.html"),
+        *(ROOT / "src" / "werkpunt" / "content" / "templates").rglob("*.html"),
+    ]
+    for template in templates:
         used |= set(re.findall(r"\butrecht-[a-z0-9_-]+", template.read_text()))
+    # Classes that Python code adds to rich text and placeholders.
+    for module in ("markup.py", "placeholders.py"):
+        source = (ROOT / "src" / "werkpunt" / "content" / module).read_text()
+        used |= set(re.findall(r"\butrecht-[a-z0-9_-]+", source))
     missing = sorted(name for name in used if f".{name}" not in css)
     assert not missing
 

@@ -121,6 +121,19 @@ USE_TZ = True
 # STATIC_ROOT under STATIC_URL; see docs/frontend.md.
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("WERKPUNT_STATIC_ROOT", VAR_DIR / "static"))
+# File names with a content hash (far-future caching) in production: set
+# WERKPUNT_STATIC_MANIFEST=true and run collectstatic before every start. Off by
+# default, so tests and runserver work without collectstatic.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+            if env_bool("WERKPUNT_STATIC_MANIFEST", default=False)
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
 
 EMAIL_BACKEND = os.environ.get(
     "WERKPUNT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
@@ -161,6 +174,9 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
+# The admin makes no requests to other hosts: no update check, no avatars from Gravatar.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # The base URL for absolute links (canonical, sitemap, Open Graph, e-mails).

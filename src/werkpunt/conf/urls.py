@@ -1,3 +1,4 @@
+# mypy: disable-error-code="import-untyped"
 """URL configuration.
 
 Pages for people go through ``i18n_patterns``: Dutch without a prefix (``/``),
@@ -9,7 +10,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path
-
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -32,6 +32,9 @@ urlpatterns = [
         prefix_default_language=False,
     ),
 ]
+
+# Also for Wagtail's page tree: a missing page raises Http404, rendered by core's 404.html.
+handler404 = "werkpunt.core.views.page_not_found"
 
 # Only with DEBUG on (returns nothing otherwise); production serves collectstatic output.
 urlpatterns += staticfiles_urlpatterns()

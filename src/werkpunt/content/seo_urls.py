@@ -1,5 +1,10 @@
-"""URLs; filled in by the app."""
+"""``/sitemap.xml`` and ``/robots.txt``, at the root without a language prefix."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from werkpunt.content import views
+
+urlpatterns = [
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("robots.txt", views.robots, name="robots"),
+]

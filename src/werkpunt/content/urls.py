@@ -1,5 +1,12 @@
-"""URLs; filled in by the app."""
+"""Pages of the content app outside the Wagtail tree; included through ``i18n_patterns``."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from werkpunt.content import views
+
+app_name = "content"
+
+urlpatterns = [
+    path("zoeken/", views.search, name="search"),
+    path("begrippen/", views.glossary, name="glossary"),
+]

@@ -1,4 +1,7 @@
-"""Pages of the web foundation; included through ``i18n_patterns`` in ``conf/urls.py``."""
+"""Pages of the web foundation; included through ``i18n_patterns`` in ``conf/urls.py``.
+
+The home page ``/`` is served by Wagtail (``werkpunt.content``).
+"""
 
 from django.urls import path
 
@@ -7,6 +10,5 @@ from werkpunt.core import views
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("regels/", views.rules_register, name="rules_register"),
 ]

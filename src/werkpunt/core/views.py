@@ -1,4 +1,7 @@
-"""Views of the web foundation: thin, the work is in ``register.py`` and ``werkpunt.rules``."""
+"""Views of the web foundation: thin, the work is in ``register.py`` and ``werkpunt.rules``.
+
+The home page is a Wagtail page (``werkpunt.content.models.HomePage``) served at ``/``.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -29,17 +33,6 @@ def rules_language() -> str:
     """The active Django language as one of the languages of ``werkpunt.rules``."""
     code = (get_language() or "nl").split("-")[0]
     return code if code in LANGUAGES else "nl"
-
-
-@require_safe
-def home(request: HttpRequest) -> HttpResponse:
-    parameters = default_parameters()
-    files = {parameter.file for parameter in parameters.values()}
-    return render(
-        request,
-        "core/home.html",
-        {"parameter_count": len(parameters), "file_count": len(files)},
-    )
 
 
 @require_safe
@@ -72,3 +65,15 @@ def health(request: HttpRequest) -> JsonResponse:
         logger.exception("Gezondheidscontrole: de database antwoordt niet")
         return JsonResponse({"status": "error", "database": "error"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+#: Set on the request of a 404: the page has no counterpart in another language.
+NOT_FOUND_ATTRIBUTE = "werkpunt_not_found"
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 404 view (``404.html``), marking the request so that the language
+    switch offers the home page instead of the same missing path in the other
+    language (Wagtail's catch-all URL pattern matches every path)."""
+    setattr(request, NOT_FOUND_ATTRIBUTE, True)
+    return defaults.page_not_found(request, exception)
