@@ -65,6 +65,7 @@ def run() -> None:
     env = _env()
     env.setdefault("WERKPUNT_DEBUG", "true")
     _run(BIN / "werkpunt", "manage", "migrate", "--noinput", env=env)
+    _run(BIN / "werkpunt", "demo", env=env)
     address = env.get("WERKPUNT_ADDRESS", "127.0.0.1:8000")
     _run(BIN / "werkpunt", "manage", "runserver", address, env=env)
 

@@ -62,6 +62,7 @@ def test_page_loads_nothing_from_elsewhere_and_has_no_inline_code(client, parse,
         "/static/vendor/utrecht/index.css",
         "/static/werkpunt/theme.css",
         "/static/werkpunt/site.css",
+        "/static/employers/question.css",
     ]
     loaded = [
         e.attrs.get("src") or e.attrs.get("href", "")

@@ -195,3 +195,9 @@ if os.environ.get("WERKPUNT_REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["WERKPUNT_REDIS_URL"],
     }
+
+# Sessions live in a signed cookie in the visitor's browser, so the financieel CV
+# answers (which may hint at health or benefits) are never stored on our servers
+# unless the visitor chooses to save them (ADR 0004). Sessions end after 12 hours.
+SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+SESSION_COOKIE_AGE = int(os.environ.get("WERKPUNT_SESSION_SECONDS", str(12 * 60 * 60)))
