@@ -1,0 +1,1 @@
+"""Browser tests (Chromium via Playwright); see docs/testing.md."""
