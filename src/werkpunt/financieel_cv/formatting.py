@@ -7,6 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats, translation
 
+from werkpunt.rules.i18n import format_money, format_number
+
 LANGUAGES = ("nl", "en")
 
 
@@ -23,31 +25,21 @@ def cents_from_text(amount: str | None) -> int | None:
     return int((Decimal(amount) * 100).to_integral_value(rounding=ROUND_HALF_UP))
 
 
-def _group(number: int, separator: str) -> str:
-    return f"{number:,}".replace(",", separator)
-
-
 def money(cents: int, lang: str, *, whole: bool = False) -> str:
-    """``123456`` as ``€ 1.234,56`` (nl) or ``€1,234.56`` (en); ``whole`` rounds to euros."""
-    sign = "-" if cents < 0 else ""
-    value = abs(int(cents))
-    if whole:
-        euros = (value + 50) // 100
-        return f"{sign}€ {_group(euros, '.')}" if lang == "nl" else f"{sign}€{_group(euros, ',')}"
-    euros, rest = divmod(value, 100)
-    if lang == "nl":
-        return f"{sign}€ {_group(euros, '.')},{rest:02d}"
-    return f"{sign}€{_group(euros, ',')}.{rest:02d}"
+    """``123456`` as ``€ 1.234,56`` (nl) or ``€1,234.56`` (en); ``whole`` rounds to euros.
+
+    The same formatting as the rules' texts (``werkpunt.rules.i18n.format_money``).
+    """
+    if not whole:
+        return format_money(cents, lang)
+    sign = -1 if cents < 0 else 1
+    euros = (abs(int(cents)) + 50) // 100
+    return format_money(sign * euros * 100, lang)[:-3]  # drop the ",00" / ".00"
 
 
 def number(value: Decimal | int, lang: str, *, places: int = 2) -> str:
     """A number with at most ``places`` decimals, trailing zeros dropped: ``24,5``."""
-    text = f"{Decimal(value):,.{places}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if lang == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    return format_number(value, lang, places=places)
 
 
 def day(value: dt.date, lang: str) -> str:
