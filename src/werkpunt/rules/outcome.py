@@ -54,6 +54,10 @@ class InstrumentYear:
 class YearOutcome:
     year: int
     instruments: list[InstrumentYear]
+    _by_code: dict[str, InstrumentYear] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_code = {item.code: item for item in self.instruments}
 
     @property
     def total(self) -> Money:
@@ -64,10 +68,7 @@ class YearOutcome:
         return any(i.provisional for i in self.instruments if i.applies)
 
     def instrument(self, code: str) -> InstrumentYear:
-        for item in self.instruments:
-            if item.code == code:
-                return item
-        raise KeyError(code)
+        return self._by_code[code]
 
 
 @dataclass(frozen=True, slots=True)
