@@ -85,9 +85,19 @@ def lock() -> None:
     """Recompile the pinned lock files from pyproject.toml."""
     env = _env()
     _run(BIN / "pip", "install", "--quiet", "pip-tools", env=env)
-    common = ("--quiet", "--generate-hashes", "--allow-unsafe", "--strip-extras")
-    _run(BIN / "pip-compile", *common, "--extra", "dev", "-o", LOCK, "pyproject.toml", env=env)
-    base = ROOT / "requirements" / "base.txt"
+    common = (
+        "--quiet",
+        "--generate-hashes",
+        "--allow-unsafe",
+        "--strip-extras",
+        # The lock file must not name this machine's package mirrors or folders.
+        "--no-emit-index-url",
+        "--no-emit-find-links",
+    )
+    # Relative paths (pip-compile runs in ROOT), so no folder of this machine lands in the header.
+    dev = LOCK.relative_to(ROOT)
+    _run(BIN / "pip-compile", *common, "--extra", "dev", "-o", dev, "pyproject.toml", env=env)
+    base = Path("requirements") / "base.txt"
     _run(BIN / "pip-compile", *common, "-o", base, "pyproject.toml", env=env)
 
 

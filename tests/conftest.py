@@ -124,3 +124,78 @@ def parse() -> Callable[[bytes], Page]:
 def text() -> Callable[[Element], str]:
     """An element's text with whitespace collapsed."""
     return lambda element: element.plain
+
+
+# --- Back office: users with a role, logged in with the second factor passed ---------------
+
+
+@pytest.fixture
+def make_user(db) -> Callable[..., Any]:
+    """Make an active user with a profile: ``make_user(role="adviseur", organisation=...)``.
+
+    Without an organisation, staff get a municipality (Emmen) and an employer user gets
+    a new employer organisation.
+    """
+    from django.contrib.auth import get_user_model
+
+    from werkpunt.accounts.models import Organisation, OrganisationKind, Profile, Role
+
+    counter = {"n": 0}
+
+    def _make(
+        *, role: str = "adviseur", organisation: Any = None, first_name: str = "", **extra: Any
+    ) -> Any:
+        counter["n"] += 1
+        n = counter["n"]
+        if organisation is None:
+            if role == Role.EMPLOYER:
+                organisation = Organisation.objects.create(
+                    name=f"Werkgever {n}", slug=f"werkgever-{n}", kind=OrganisationKind.EMPLOYER
+                )
+            else:
+                organisation, _ = Organisation.objects.get_or_create(
+                    slug="emmen",
+                    defaults={
+                        "name": "Gemeente Emmen",
+                        "kind": OrganisationKind.MUNICIPALITY,
+                        "municipality": "emmen",
+                    },
+                )
+        user = get_user_model().objects.create_user(
+            username=f"{role}{n}",
+            email=f"{role}{n}@example.org",
+            password="een-lang-wachtwoord-voor-tests",
+            first_name=first_name or f"{role.capitalize()} {n}",
+            **extra,
+        )
+        Profile.objects.create(user=user, organisation=organisation, role=role)
+        return user
+
+    return _make
+
+
+def login_with_second_factor(client: Any, user: Any) -> Any:
+    """Log ``user`` in on the Django test ``client`` as if they passed the second factor."""
+    import secrets
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from werkpunt.accounts.models import StaffSession
+    from werkpunt.accounts.permissions import STAFF_SESSION_KEY
+
+    client.force_login(user)
+    staff_session = StaffSession.objects.create(
+        user=user, key=secrets.token_urlsafe(32), verified_at=timezone.now()
+    )
+    session = client.session
+    session[STAFF_SESSION_KEY] = staff_session.key
+    session.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    return client
+
+
+@pytest.fixture
+def login() -> Callable[[Any, Any], Any]:
+    """``login(client, user)``: log in with the second factor passed (staff) or plainly (employer)."""
+    return login_with_second_factor

@@ -59,11 +59,18 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
+    "drf_spectacular",
     # Werkpunt, one app per domain (see the architecture note).
     "werkpunt.core",
     "werkpunt.content",
     "werkpunt.financieel_cv",
     "werkpunt.employers",
+    "werkpunt.accounts",
+    "werkpunt.placements",
+    "werkpunt.signals",
+    "werkpunt.dashboard",
+    "werkpunt.api",
 ]
 
 MIDDLEWARE = [
@@ -201,3 +208,50 @@ if os.environ.get("WERKPUNT_REDIS_URL"):
 # unless the visitor chooses to save them (ADR 0004). Sessions end after 12 hours.
 SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 SESSION_COOKIE_AGE = int(os.environ.get("WERKPUNT_SESSION_SECONDS", str(12 * 60 * 60)))
+
+
+# Background work (Celery). With WERKPUNT_REDIS_URL set, tasks go to Redis and a
+# worker and beat run them (see docs/operations.md); without it (the embedded default
+# and most tests) every task runs in-process, at once, in the caller.
+CELERY_BROKER_URL = os.environ.get("WERKPUNT_CELERY_BROKER_URL") or os.environ.get(
+    "WERKPUNT_REDIS_URL", "memory://"
+)
+CELERY_TASK_ALWAYS_EAGER = env_bool(
+    "WERKPUNT_TASKS_EAGER", default=not os.environ.get("WERKPUNT_REDIS_URL")
+)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+
+# Back office (step 3). Call-back deadline of a request, in working days after it came in.
+WERKPUNT_CALLBACK_WORKING_DAYS = int(os.environ.get("WERKPUNT_CALLBACK_WORKING_DAYS", "1"))
+# After-sales contact moments after the first working day: code -> (unit, amount).
+WERKPUNT_AFTERSALES_MOMENTS = {
+    "2w": ("weeks", 2),
+    "6w": ("weeks", 6),
+    "3m": ("months", 3),
+    "6m": ("months", 6),
+    "9m": ("months", 9),
+    "12m": ("months", 12),
+}
+# Moments at which the placement's sustainability is recorded.
+WERKPUNT_SUSTAINABILITY_MOMENTS = ("6m", "12m")
+# Personal data of a worker is anonymised this many days after the placement ended.
+WERKPUNT_RETENTION_DAYS = int(os.environ.get("WERKPUNT_RETENTION_DAYS", str(2 * 365)))
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Werkpunt API",
+    "DESCRIPTION": "Werkgevers, vragen, plaatsingen en termijnen van het WSP Drenthe.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}

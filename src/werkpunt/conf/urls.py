@@ -22,10 +22,17 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("gezond/", core_views.health, name="health"),
     path("", include("werkpunt.content.seo_urls")),
+    path("api/", include("werkpunt.api.urls")),
     *i18n_patterns(
         path("", include("werkpunt.core.urls")),
         path("financieel-cv/", include("werkpunt.financieel_cv.urls")),
         path("", include("werkpunt.employers.urls")),
+        # The back office and the employer portal (step 3).
+        path("account/", include("werkpunt.accounts.urls")),
+        path("werk/", include("werkpunt.employers.backoffice_urls")),
+        path("werk/plaatsingen/", include("werkpunt.placements.urls")),
+        path("werk/knelpunten/", include("werkpunt.signals.urls")),
+        path("", include("werkpunt.dashboard.urls")),
         path("", include("werkpunt.content.urls")),
         # Wagtail serves every other path from the page tree; it comes last.
         path("", include(wagtail_urls)),

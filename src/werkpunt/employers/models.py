@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
@@ -81,6 +82,8 @@ class Source(models.TextChoices):
     """Where the question came in."""
 
     WEBSITE = "website", _("Website")
+    PHONE = "phone", _("Telefoon")
+    EMAIL = "email", _("E-mail")
 
 
 class Language(models.TextChoices):
@@ -131,6 +134,28 @@ class Request(models.Model):
     language = models.CharField(
         _("taal"), max_length=8, choices=Language.choices, default=Language.DUTCH
     )
+    # Handling by the WSP (back office, see docs/backoffice.md).
+    employer = models.ForeignKey(
+        "Employer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="requests",
+        verbose_name=_("werkgever"),
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_requests",
+        verbose_name=_("behandelaar"),
+    )
+    call_back_by = models.DateTimeField(_("terugbellen vóór"), null=True, blank=True, db_index=True)
+    answer = models.TextField(_("antwoord"), blank=True)
+    #: First answer or call-back to the employer; the response time runs from created_at to here.
+    answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    escalated_at = models.DateTimeField(_("doorgezet naar teamleider op"), null=True, blank=True)
     # Bookkeeping of the two mails, so a failed mail can be sent again and a sent
     # mail is not sent twice (``services.request_send_mails``).
     wsp_mailed_at = models.DateTimeField(_("mail aan WSP verstuurd op"), null=True, blank=True)
@@ -172,3 +197,128 @@ class Request(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} — {self.get_topic_display()}"
+
+
+class Sector(models.TextChoices):
+    """Sectors of the Drenthe economy (also used for tasks in matching)."""
+
+    AGRICULTURE = "agrarisch", _("Landbouw en tuinbouw")
+    FOOD = "food", _("Voedingsmiddelen")
+    MANUFACTURING = "industrie", _("Industrie en maakbedrijf")
+    LOGISTICS = "logistiek", _("Transport en logistiek")
+    RETAIL = "detailhandel", _("Detailhandel")
+    HOSPITALITY = "horeca", _("Horeca en recreatie")
+    CLEANING = "schoonmaak", _("Schoonmaak")
+    CARE = "zorg", _("Zorg en welzijn")
+    CONSTRUCTION = "bouw", _("Bouw en installatie")
+    OFFICE = "kantoor", _("Kantoor en dienstverlening")
+    OTHER = "anders", _("Anders")
+
+
+class SizeClass(models.TextChoices):
+    """Number of employees, in the classes of the KvK."""
+
+    MICRO = "1-9", _("1 tot 10 medewerkers")
+    SMALL = "10-49", _("10 tot 50 medewerkers")
+    MEDIUM = "50-249", _("50 tot 250 medewerkers")
+    LARGE = "250+", _("250 medewerkers of meer")
+
+
+kvk_validator = RegexValidator(
+    r"^[0-9]{8}$", _("Een KvK-nummer heeft 8 cijfers, bijvoorbeeld 01234567."), "invalid_kvk"
+)
+
+
+class Employer(models.Model):
+    """The one record of an employer, shared by all seven partners."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    kvk_number = models.CharField(
+        _("KvK-nummer"), max_length=8, unique=True, validators=[kvk_validator]
+    )
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    size = models.CharField(_("grootte"), max_length=10, choices=SizeClass.choices)
+    municipality = models.CharField(
+        _("gemeente (hoofdvestiging)"), max_length=20, choices=Municipality.choices
+    )
+    #: The one contact person (accountmanager), from any of the seven partners.
+    contact_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="employers_managed",
+        verbose_name=_("vaste contactpersoon"),
+    )
+    #: The employer's own organisation in accounts, once someone of the employer has an account.
+    organisation = models.OneToOneField(
+        "accounts.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="employer",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("werkgever")
+        verbose_name_plural = _("werkgevers")
+        ordering = ("name", "pk")
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(kvk_number__regex=r"^[0-9]{8}$"),
+                name="employers_employer_kvk_8_digits",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EmployerLocation(models.Model):
+    """A place where the employer has work."""
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="locations")
+    name = models.CharField(_("naam"), max_length=200, blank=True)
+    street = models.CharField(_("adres"), max_length=200)
+    postcode = models.CharField(_("postcode"), max_length=7)
+    place = models.CharField(_("plaats"), max_length=100)
+    municipality = models.CharField(_("gemeente"), max_length=20, choices=Municipality.choices)
+
+    class Meta:
+        verbose_name = _("vestiging")
+        verbose_name_plural = _("vestigingen")
+
+    def __str__(self) -> str:
+        return f"{self.street}, {self.place}"
+
+
+class ContactKind(models.TextChoices):
+    PHONE = "phone", _("Telefoon")
+    VISIT = "visit", _("Bezoek")
+    EMAIL = "email", _("E-mail")
+    EVENT = "event", _("Bijeenkomst")
+
+
+class ContactLogEntry(models.Model):
+    """One contact with an employer: a call, a visit, a mail, a meeting."""
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="contacts")
+    kind = models.CharField(_("soort contact"), max_length=10, choices=ContactKind.choices)
+    date = models.DateField(_("datum"))
+    summary = models.TextField(_("samenvatting"), max_length=4000)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("contactmoment")
+        verbose_name_plural = _("contactmomenten")
+        ordering = ("-date", "-pk")
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_kind_display()}"

@@ -1,0 +1,1 @@
+"""Accounts: the partner organisations, employers' organisations, users, roles, MFA and the audit trail."""

@@ -1,0 +1,1 @@
+"""Placements: a worker at an employer, the people around them, deadlines, after-sales, reminders."""

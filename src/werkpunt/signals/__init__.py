@@ -1,0 +1,1 @@
+"""Signals: the register of problems in laws and rules that the WSP brings to the lobby."""
