@@ -36,7 +36,7 @@ def placements_visible_to(*, user: User | AnonymousUser) -> QuerySet[Placement]:
     if role in CASE_ROLES:
         return placements.all()
     if role is Role.JOBCOACH:
-        return placements.filter(helpers__user_id=user.pk).distinct()
+        return placements.filter(helpers__user_id=user.pk or 0).distinct()
     if role is Role.EMPLOYER:
         profile = profile_of(user)
         assert profile is not None
