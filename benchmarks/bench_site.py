@@ -54,12 +54,13 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/werkpunt_bench"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+#: collectstatic output of the benchmark server (outside the project tree).
+STATIC_ROOT = Path(tempfile.gettempdir()) / "werkpunt-bench-static"
 
 INSTRUMENT_PATH = "/regelingen/loonkostensubsidie/"
 RESULT_PATH = "/financieel-cv/uitkomst/"
@@ -130,7 +131,7 @@ def prepare_database(database_url: str, env: dict[str, str]) -> None:
             print(f"Database {name} maken ...", flush=True)
             connection.execute(f'CREATE DATABASE "{name}"')
     werkpunt = str(BIN / "werkpunt")
-    for command in (["migrate", "--noinput"], ["demo"]):
+    for command in (["migrate", "--noinput"], ["demo"], ["collectstatic", "--noinput"]):
         print("+ werkpunt manage " + " ".join(command), flush=True)
         subprocess.run(  # noqa: S603 - our own executable, fixed arguments
             [werkpunt, "manage", *command],
@@ -157,6 +158,10 @@ def server_env(database_url: str) -> dict[str, str]:
             "WERKPUNT_ALLOWED_HOSTS": "127.0.0.1",
             # The benchmark speaks plain http, so the session cookie may not be Secure.
             "WERKPUNT_SECURE_COOKIES": "false",
+            # As in production: collectstatic output with hashed names and gzip/brotli
+            # copies, served by WhiteNoise in the app.
+            "WERKPUNT_STATIC_MANIFEST": "true",
+            "WERKPUNT_STATIC_ROOT": str(STATIC_ROOT),
             "PATH": f"{BIN}{os.pathsep}{env.get('PATH', '')}",
         }
     )
@@ -209,60 +214,6 @@ def gunicorn(env: dict[str, str], *, app: str = "werkpunt.conf.wsgi") -> Iterato
             process.kill()
             process.wait(timeout=10)
         print("gunicorn gestopt.", flush=True)
-
-
-def static_application(environ: dict[str, Any], start_response: Any) -> Any:
-    """Django with its static files, for ``--serve`` (Lighthouse loads the CSS).
-
-    Production lets a reverse proxy serve ``collectstatic`` output; here the app serves
-    them itself, without DEBUG, through Django's ``StaticFilesHandler``.
-    """
-    global _STATIC_APP  # noqa: PLW0603 - built once per worker
-    if _STATIC_APP is None:
-        from django.contrib.staticfiles.handlers import StaticFilesHandler
-        from django.core.wsgi import get_wsgi_application
-
-        _STATIC_APP = StaticFilesHandler(get_wsgi_application())
-        if os.environ.get("WERKPUNT_BENCH_GZIP") == "1":
-            _STATIC_APP = gzip_application(_STATIC_APP)
-    return _STATIC_APP(environ, start_response)
-
-
-_STATIC_APP: Any = None
-GZIP_TYPES = ("text/", "application/javascript", "image/svg+xml")
-
-
-def gzip_application(app: Any) -> Any:
-    """gzip for text responses, as a reverse proxy with ``gzip on`` would add
-    (``--serve`` with ``WERKPUNT_BENCH_GZIP=1``)."""
-    import gzip
-
-    def wrapped(environ: dict[str, Any], start_response: Any) -> Any:
-        if "gzip" not in environ.get("HTTP_ACCEPT_ENCODING", ""):
-            return app(environ, start_response)
-        captured: dict[str, Any] = {}
-
-        def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
-            captured["status"], captured["headers"] = status, headers
-            return lambda data: None
-
-        result = app(environ, capture)
-        try:
-            body = b"".join(result)
-        finally:
-            if hasattr(result, "close"):
-                result.close()
-        headers = [(k, v) for k, v in captured["headers"] if k.lower() != "content-length"]
-        content_type = next((v for k, v in headers if k.lower() == "content-type"), "")
-        encoded = any(k.lower() == "content-encoding" for k, _ in headers)
-        if content_type.startswith(GZIP_TYPES) and not encoded and len(body) > 512:
-            body = gzip.compress(body, compresslevel=6)
-            headers += [("Content-Encoding", "gzip"), ("Vary", "Accept-Encoding")]
-        headers.append(("Content-Length", str(len(body))))
-        start_response(captured["status"], headers)
-        return [body]
-
-    return wrapped
 
 
 # --- A session that completed the wizard ------------------------------------------------
@@ -595,7 +546,7 @@ def serve(args: argparse.Namespace) -> None:
     stopping = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stopping.set())
-    with gunicorn(env, app="bench_site:static_application") as base:
+    with gunicorn(env) as base:
         cookie = wizard_session(base)
         Path(args.serve).write_text(json.dumps({"url": base, "cookie": cookie}))
         print(f"Klaar op {base}", flush=True)

@@ -10,8 +10,8 @@
 # `benchmarks/bench_site.py --serve` (database werkpunt_bench, DEBUG off, static files served
 # by the app), completes the wizard once for a session cookie that Lighthouse sends with
 # --extra-headers, and stops the server at the end. All traffic stays on 127.0.0.1.
-# LIGHTHOUSE_REPORTS=folder keeps the JSON reports. LIGHTHOUSE_GZIP=1 compresses text responses
-# (HTML, CSS) as a reverse proxy with gzip would; by default they go out as the app sends them.
+# LIGHTHOUSE_REPORTS=folder keeps the JSON reports. The app compresses pages itself (GZipMiddleware)
+# and serves collectstatic output with precompressed copies (WhiteNoise), as in production.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,8 +46,7 @@ npm install --prefix "$tmp" --no-audit --no-fund --loglevel=error lighthouse@12 
 lighthouse="$tmp/node_modules/.bin/lighthouse"
 echo "lighthouse $("$lighthouse" --version)"
 
-WERKPUNT_BENCH_GZIP="${LIGHTHOUSE_GZIP:-0}" \
-  "$PYTHON" benchmarks/bench_site.py --serve "$tmp/server.json" >"$tmp/server.log" 2>&1 &
+"$PYTHON" benchmarks/bench_site.py --serve "$tmp/server.json" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 600); do
   [ -s "$tmp/server.json" ] && break

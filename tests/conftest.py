@@ -15,6 +15,16 @@ from werkpunt.rules import Outcome, evaluate, parse_situation
 AS_OF = dt.date(2026, 11, 28)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with an empty cache: no page, rate count or lock of another test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def compute():
     """Evaluate a situation given as keyword arguments (JSON field names)."""

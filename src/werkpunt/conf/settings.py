@@ -8,6 +8,7 @@ least ``WERKPUNT_SECRET_KEY``, ``WERKPUNT_ALLOWED_HOSTS`` and ``DATABASE_URL``.
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -74,7 +75,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so a cached page already carries the headers of everything below it.
+    "werkpunt.core.page_cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files with far-future caching and precompressed gzip/brotli (docs/frontend.md).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed for the browser; Django masks CSRF tokens and pads the body (BREACH).
+    "django.middleware.gzip.GZipMiddleware",
     "werkpunt.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -131,16 +138,28 @@ STATIC_ROOT = Path(os.environ.get("WERKPUNT_STATIC_ROOT", VAR_DIR / "static"))
 # File names with a content hash (far-future caching) in production: set
 # WERKPUNT_STATIC_MANIFEST=true and run collectstatic before every start. Off by
 # default, so tests and runserver work without collectstatic.
+STATIC_MANIFEST = env_bool("WERKPUNT_STATIC_MANIFEST", default=False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
-            if env_bool("WERKPUNT_STATIC_MANIFEST", default=False)
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if STATIC_MANIFEST
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
+# WhiteNoise serves the static files from the app itself (behind any reverse proxy or
+# CDN): collectstatic output with content hashes and gzip/brotli copies in production,
+# straight from the apps' static folders when there is no manifest (runserver, tests).
+WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+if not STATIC_MANIFEST:
+    # Without collectstatic there is no STATIC_ROOT yet; the finders serve the files.
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# Whole public pages for anonymous visitors are kept this many seconds (core.page_cache).
+WERKPUNT_PAGE_CACHE_SECONDS = int(os.environ.get("WERKPUNT_PAGE_CACHE_SECONDS", "300"))
 
 EMAIL_BACKEND = os.environ.get(
     "WERKPUNT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

@@ -7,3 +7,8 @@ class ContentConfig(AppConfig):
     name = "werkpunt.content"
     label = "content"
     verbose_name = "Inhoud"
+
+    def ready(self) -> None:
+        from werkpunt.content import signals
+
+        signals.connect()

@@ -174,7 +174,16 @@ def source_block() -> Any:
 # --- Pages -------------------------------------------------------------------------
 
 
-class ContentPage(Page):
+class PublicPageMixin:
+    """A live page looks the same for every anonymous visitor: the page cache may keep it."""
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        from werkpunt.core.page_cache import mark_public
+
+        return mark_public(super().serve(request, *args, **kwargs))  # type: ignore[misc]
+
+
+class ContentPage(PublicPageMixin, Page):
     """What every page of the public site has: a short summary."""
 
     summary: models.TextField[Any, str] = models.TextField(
@@ -219,7 +228,7 @@ class ContentPage(Page):
         return context
 
 
-class HomePage(Page):
+class HomePage(PublicPageMixin, Page):
     """The root of the site: what the WSP does, search, most asked instruments, stories."""
 
     intro: models.TextField[Any, str] = models.TextField(

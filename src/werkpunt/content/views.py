@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from werkpunt.content import selectors
 from werkpunt.content.models import GlossaryTerm
+from werkpunt.core.page_cache import mark_public
 from werkpunt.core.templatetags.werkpunt import absolute_url, localized_path
 
 RESULTS_PER_PAGE = 20
@@ -50,10 +51,12 @@ def glossary(request: HttpRequest) -> HttpResponse:
     letters: dict[str, list[GlossaryTerm]] = {}
     for term in terms:
         letters.setdefault(str(term.term)[:1].upper(), []).append(term)
-    return render(
-        request,
-        "content/glossary.html",
-        {"terms": terms, "letters": sorted(letters.items())},
+    return mark_public(
+        render(
+            request,
+            "content/glossary.html",
+            {"terms": terms, "letters": sorted(letters.items())},
+        )
     )
 
 

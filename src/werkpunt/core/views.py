@@ -17,6 +17,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from werkpunt.core.page_cache import mark_public
 from werkpunt.core.register import register_groups
 from werkpunt.rules import default_parameters
 from werkpunt.rules.i18n import LANGUAGES, format_date
@@ -40,7 +41,7 @@ def rules_register(request: HttpRequest) -> HttpResponse:
     day = today()
     lang = rules_language()
     groups = register_groups(default_parameters(), today=day, lang=lang)
-    return render(
+    response = render(
         request,
         "core/rules_register.html",
         {
@@ -51,6 +52,7 @@ def rules_register(request: HttpRequest) -> HttpResponse:
             "provisional_count": sum(row.provisional for group in groups for row in group.rows),
         },
     )
+    return mark_public(response)
 
 
 @never_cache

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from werkpunt.employers import spam
@@ -74,6 +75,11 @@ def _form_page(request: HttpRequest, form: QuestionForm, next_path: str) -> Http
     return render(request, "employers/question.html", context)
 
 
+# No CSRF token: the form is on every public page, and a token would make each page
+# personal and uncacheable (core.page_cache). A forged submission could only send a
+# question in the visitor's name to the WSP, which the honeypot, the signed timestamp and
+# the rate limit already guard against; nobody is logged in on this form. See docs/requests.md.
+@csrf_exempt
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def question(request: HttpRequest) -> HttpResponse:
