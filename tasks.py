@@ -66,6 +66,8 @@ def run() -> None:
     env.setdefault("WERKPUNT_DEBUG", "true")
     _run(BIN / "werkpunt", "manage", "migrate", "--noinput", env=env)
     _run(BIN / "werkpunt", "demo", env=env)
+    # The back office: partners, demo staff (with a demo authenticator), employers, placements.
+    _run(BIN / "werkpunt", "manage", "demo_backoffice", env=env)
     address = env.get("WERKPUNT_ADDRESS", "127.0.0.1:8000")
     _run(BIN / "werkpunt", "manage", "runserver", address, env=env)
 

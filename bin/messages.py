@@ -29,6 +29,11 @@ SOURCE = ROOT / "src" / "werkpunt"
 LANGUAGES = ("en",)
 FUNCTIONS = {"t", "_", "gettext", "gettext_lazy", "gettext_noop", "N_"}
 SECOND_ARG_FUNCTIONS = {"gettext_for"}
+#: Plural forms: ``ngettext("één dag", "%(n)s dagen", n)`` gives the id ("één dag", "%(n)s dagen").
+PLURAL_FUNCTIONS = {"ngettext", "ngettext_lazy"}
+
+#: A message id: a text, or (singular, plural) for a text with plural forms.
+MessageId = str | tuple[str, str]
 
 _TRANSLATE = re.compile(
     r"""{%\s*(?:translate|trans)\s+(["'])(.+?)\1(?:\s+as\s+\w+)?\s*(?:noop\s*)?%}"""
@@ -40,13 +45,20 @@ _BLOCK = re.compile(
 _VAR = re.compile(r"{{\s*(\w+)\s*}}")
 
 
-def _python_messages(path: Path) -> set[str]:
+def _python_messages(path: Path) -> set[MessageId]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    found: set[str] = set()
+    found: set[MessageId] = set()
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+        if name in PLURAL_FUNCTIONS and len(node.args) >= 2:
+            singular, plural = node.args[0], node.args[1]
+            if all(
+                isinstance(a, ast.Constant) and isinstance(a.value, str) for a in (singular, plural)
+            ):
+                found.add((singular.value, plural.value))  # type: ignore[attr-defined]
+            continue
         index = 0 if name in FUNCTIONS else 1 if name in SECOND_ARG_FUNCTIONS else None
         if index is None or len(node.args) <= index:
             continue
@@ -69,19 +81,35 @@ def _module_constant(tree: ast.Module, name: str) -> str:
     return ""
 
 
-def _template_messages(path: Path) -> set[str]:
+_PLURAL_TAG = re.compile(r"{%\s*plural\s*%}")
+
+
+def _template_messages(path: Path) -> set[MessageId]:
     text = path.read_text(encoding="utf-8")
-    found = {m.group(2) for m in _TRANSLATE.finditer(text)}
+    found: set[MessageId] = {m.group(2) for m in _TRANSLATE.finditer(text)}
     for match in _BLOCK.finditer(text):
         options, body = match.group(1), match.group(2)
-        if "trimmed" in options.split():
-            body = " ".join(line.strip() for line in body.strip().splitlines() if line.strip())
-        found.add(_VAR.sub(lambda m: f"%({m.group(1)})s", body))
+        trimmed = "trimmed" in options.split()
+
+        def clean(part: str, *, trimmed: bool = trimmed) -> str:
+            if trimmed:
+                part = " ".join(line.strip() for line in part.strip().splitlines() if line.strip())
+            return _VAR.sub(lambda m: f"%({m.group(1)})s", part)
+
+        parts = _PLURAL_TAG.split(body)
+        if len(parts) == 2:
+            found.add((clean(parts[0]), clean(parts[1])))
+        else:
+            found.add(clean(body))
     return found
 
 
-def messages_in_code() -> set[str]:
-    found: set[str] = set()
+def _sort_key(message: MessageId) -> str:
+    return message if isinstance(message, str) else message[0]
+
+
+def messages_in_code() -> set[MessageId]:
+    found: set[MessageId] = set()
     for path in SOURCE.rglob("*.py"):
         found |= _python_messages(path)
     for path in SOURCE.rglob("*.html"):
@@ -108,8 +136,14 @@ def extract() -> None:
     wanted = messages_in_code()
     for lang in LANGUAGES:
         catalog = read_catalog(lang)
-        for message in sorted(wanted):
-            if message not in catalog:
+        for message in sorted(wanted, key=_sort_key):
+            if isinstance(message, tuple):
+                entry = catalog.get(message)
+                if entry is None or entry.id != message:
+                    if entry is not None:
+                        catalog.delete(entry.id)
+                    catalog.add(message, ("", ""))
+            elif message not in catalog:
                 catalog.add(message, "")
         for message in list(catalog):
             if message.id and message.id not in wanted:
@@ -118,8 +152,18 @@ def extract() -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as handle:
             write_po(handle, catalog, width=0, sort_output=True, omit_header=False)
-        missing = [m.id for m in catalog if m.id and not m.string]
+        missing = [m.id for m in catalog if m.id and not _translated(m.string)]
         print(f"{lang}: {len(wanted)} teksten, {len(missing)} nog zonder vertaling")
+
+
+def _translated(string: object) -> bool:
+    if isinstance(string, tuple | list):
+        return all(string)
+    return bool(string)
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(re.findall(r"{\w+}|%\(\w+\)[sd]", text))
 
 
 def compiled(lang: str) -> bytes:
@@ -139,14 +183,18 @@ def problems() -> list[str]:
     wanted = messages_in_code()
     for lang in LANGUAGES:
         catalog = read_catalog(lang)
-        for message in sorted(wanted):
+        for message in sorted(wanted, key=_sort_key):
             entry = catalog.get(message)
-            if entry is None or not entry.string:
+            if entry is None or entry.id != message or not _translated(entry.string):
                 found.append(f"{lang}: geen vertaling voor {message!r}")
-            elif set(re.findall(r"{\w+}|%\(\w+\)s", message)) != set(
-                re.findall(r"{\w+}|%\(\w+\)s", str(entry.string))
-            ):
-                found.append(f"{lang}: andere plaatshouders in de vertaling van {message!r}")
+                continue
+            sources = message if isinstance(message, tuple) else (message,)
+            targets = entry.string if isinstance(entry.string, tuple | list) else (entry.string,)
+            # English has two forms, like Dutch: each form keeps the placeholders of its source.
+            for source, target in zip(sources, targets, strict=False):
+                if _placeholders(source) != _placeholders(str(target)):
+                    found.append(f"{lang}: andere plaatshouders in de vertaling van {message!r}")
+                    break
         mo = po_path(lang).with_suffix(".mo")
         if not mo.exists() or mo.read_bytes() != compiled(lang):
             found.append(f"{lang}: django.mo is niet bijgewerkt (python3 bin/messages.py compile)")

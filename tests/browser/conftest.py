@@ -53,6 +53,16 @@ def _load_demo() -> str:
     if "demo" not in get_commands():
         return "Het commando `werkpunt manage demo` bestaat nog niet: geen democontent om te testen"
     call_command("demo", verbosity=0)
+    # The back office: partners, staff with a demo authenticator, employers, placements.
+    previous = os.environ.get("WERKPUNT_ALLOW_DEMO")
+    os.environ["WERKPUNT_ALLOW_DEMO"] = "true"
+    try:
+        call_command("demo_backoffice", verbosity=0)
+    finally:
+        if previous is None:
+            os.environ.pop("WERKPUNT_ALLOW_DEMO", None)
+        else:
+            os.environ["WERKPUNT_ALLOW_DEMO"] = previous
     return ""
 
 

@@ -48,6 +48,9 @@ PAGES = [
     ("regeling (Engels)", "/en/regelingen/loonkostensubsidie/", True, 200),
     ("regelregister (Engels)", "/en/regels/", False, 200),
     ("pagina niet gevonden (Engels)", "/en/deze-pagina-bestaat-niet/", False, 404),
+    ("inloggen", "/account/inloggen/", False, 200),
+    ("wachtwoord vergeten", "/account/wachtwoord-vergeten/", False, 200),
+    ("API-documentatie", "/api/docs/", False, 200),
 ]
 
 

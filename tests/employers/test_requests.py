@@ -185,9 +185,10 @@ def test_selectors_are_scoped_by_who_asks():
 # --- Django admin and CMS ------------------------------------------------------------
 
 
-def test_django_admin_lists_requests_and_cannot_add_them(client):
+def test_django_admin_lists_requests_and_cannot_add_them(client, login):
     _create()
-    client.force_login(_user("beheer", superuser=True))
+    # /beheer/ and /cms/ need a login with the second factor (accounts middleware).
+    login(client, _user("beheer", superuser=True))
 
     listing = client.get("/beheer/employers/request/")
     assert listing.status_code == 200
@@ -197,10 +198,10 @@ def test_django_admin_lists_requests_and_cannot_add_them(client):
     assert "Installatiebedrijf Noord" not in filtered.content.decode()
 
 
-def test_cms_lists_requests_read_only_with_filters(client):
+def test_cms_lists_requests_read_only_with_filters(client, login):
     request = _create()
     _create(organisation="Boerderij Zuid", topic="support")
-    client.force_login(_user("redactie", superuser=True))
+    login(client, _user("redactie", superuser=True))
 
     listing = client.get("/cms/vragen/")
     assert listing.status_code == 200
@@ -225,14 +226,14 @@ def test_cms_lists_requests_read_only_with_filters(client):
     assert Request.objects.filter(pk=request.pk).exists()
 
 
-def test_cms_list_needs_the_view_permission(client):
+def test_cms_list_needs_the_view_permission(client, login):
     _create()
     user = _user("kijker", perms=("access_admin", "view_request"))
-    client.force_login(user)
+    login(client, user)
 
     assert client.get("/cms/vragen/").status_code == 200
 
-    client.force_login(_user("anders", perms=("access_admin",)))
+    login(client, _user("anders", perms=("access_admin",)))
     assert client.get("/cms/vragen/").status_code in {302, 403}
 
 

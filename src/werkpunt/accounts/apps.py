@@ -1,3 +1,5 @@
+"""Accounts: the partner organisations, employers' organisations, users, roles, MFA and the audit trail."""
+
 from django.apps import AppConfig
 
 
@@ -7,3 +9,6 @@ class AccountsConfig(AppConfig):
     name = "werkpunt.accounts"
     label = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self) -> None:
+        from werkpunt.accounts import receivers  # noqa: F401 - connects the receivers

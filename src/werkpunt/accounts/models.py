@@ -10,6 +10,8 @@ can be ended on the server although the session itself lives in a signed cookie
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -226,3 +228,12 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}#{self.object_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Only new events are saved; an existing one is never changed."""
+        if not self._state.adding:
+            raise ValueError("Een auditregel wordt niet gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("Een auditregel wordt niet gewijzigd of verwijderd.")

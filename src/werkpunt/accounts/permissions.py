@@ -17,7 +17,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
 
 from werkpunt.accounts.models import STAFF_ROLES, Profile, Role, StaffSession
 
@@ -58,6 +57,20 @@ def has_role(user: User | AnonymousUser | None, roles: Iterable[Role]) -> bool:
     return role_of(user) in set(roles)
 
 
+def needs_second_factor(user: User | AnonymousUser | None) -> bool:
+    """True for every account except a plain employer user (role werkgever).
+
+    Staff roles need it; so do superusers and Django staff (``createsuperuser``), with
+    or without a profile, and users without a profile (editors made in the CMS).
+    Employers may log in with only a password (``docs/accounts.md``).
+    """
+    if user is None or not user.is_authenticated:
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    return role_of(user) is not Role.EMPLOYER
+
+
 def current_staff_session(request: HttpRequest) -> StaffSession | None:
     """The live :class:`StaffSession` of this request's login, if any."""
     key = request.session.get(STAFF_SESSION_KEY)
@@ -94,9 +107,7 @@ def role_required(*roles: Role) -> Callable[[ViewFunc], ViewFunc]:
                 return redirect("accounts:second_factor")
             if role not in allowed:
                 raise PermissionDenied
-            session = current_staff_session(request)
-            if session is not None:
-                StaffSession.objects.filter(pk=session.pk).update(last_seen_at=timezone.now())
+            # last_seen_at is kept up to date by accounts.middleware.StaffSessionMiddleware.
             return view(request, *args, **kwargs)
 
         return wrapped  # type: ignore[return-value]

@@ -7,3 +7,7 @@ class ApiConfig(AppConfig):
     name = "werkpunt.api"
     label = "api"
     verbose_name = "API"
+
+    def ready(self) -> None:
+        # Registers how the schema describes our authentication classes.
+        from werkpunt.api import schema  # noqa: F401

@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends logins on the server (StaffSession); guards /cms/ and /beheer/ (ADR 0005).
+    "werkpunt.accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -159,12 +161,23 @@ if not STATIC_MANIFEST:
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # Whole public pages for anonymous visitors are kept this many seconds (core.page_cache).
-WERKPUNT_PAGE_CACHE_SECONDS = int(os.environ.get("WERKPUNT_PAGE_CACHE_SECONDS", "300"))
+# Off by default with DEBUG, so a developer sees template changes at once.
+WERKPUNT_PAGE_CACHE_SECONDS = int(
+    os.environ.get("WERKPUNT_PAGE_CACHE_SECONDS", "0" if DEBUG else "300")
+)
 
 EMAIL_BACKEND = os.environ.get(
     "WERKPUNT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("WERKPUNT_FROM_EMAIL", "Werkpunt <noreply@werkpunt.localhost>")
+# The SMTP server, with WERKPUNT_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend.
+EMAIL_HOST = os.environ.get("WERKPUNT_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("WERKPUNT_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("WERKPUNT_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("WERKPUNT_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("WERKPUNT_EMAIL_USE_TLS", default=False)
+# Seconds before a hanging SMTP server counts as failed (the send is retried later).
+EMAIL_TIMEOUT = int(os.environ.get("WERKPUNT_EMAIL_TIMEOUT", "30"))
 
 # Security headers. Django's SecurityMiddleware sends these; werkpunt.core's
 # SecurityHeadersMiddleware adds Content-Security-Policy and Permissions-Policy.
@@ -228,6 +241,37 @@ if os.environ.get("WERKPUNT_REDIS_URL"):
 SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 SESSION_COOKIE_AGE = int(os.environ.get("WERKPUNT_SESSION_SECONDS", str(12 * 60 * 60)))
 
+# Logging in (docs/accounts.md). Staff log in with a second factor; every login is a
+# StaffSession row, so it can be ended on the server (ADR 0005).
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:security"
+# Django's checks with Dutch messages (werkpunt.accounts.validators).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "werkpunt.accounts.validators.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "werkpunt.accounts.validators.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "werkpunt.accounts.validators.CommonPasswordValidator"},
+    {"NAME": "werkpunt.accounts.validators.NumericPasswordValidator"},
+]
+# A password reset link works for 2 hours.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("WERKPUNT_PASSWORD_RESET_SECONDS", str(2 * 60 * 60)))
+# A login ends after this many minutes without a request, and after this many hours in any case.
+WERKPUNT_STAFF_IDLE_MINUTES = int(os.environ.get("WERKPUNT_STAFF_IDLE_MINUTES", "30"))
+WERKPUNT_STAFF_MAX_HOURS = int(os.environ.get("WERKPUNT_STAFF_MAX_HOURS", "12"))
+# Failed logins and second-factor codes: at most this many per account and per address
+# (an office behind one address shares the latter) within the window, then HTTP 429.
+WERKPUNT_LOGIN_MAX_FAILURES = int(os.environ.get("WERKPUNT_LOGIN_MAX_FAILURES", "5"))
+WERKPUNT_LOGIN_MAX_FAILURES_PER_IP = int(os.environ.get("WERKPUNT_LOGIN_MAX_FAILURES_PER_IP", "20"))
+WERKPUNT_LOGIN_WINDOW_MINUTES = int(os.environ.get("WERKPUNT_LOGIN_WINDOW_MINUTES", "15"))
+# Time between the password and the second factor (including setting up the app).
+WERKPUNT_LOGIN_PENDING_MINUTES = int(os.environ.get("WERKPUNT_LOGIN_PENDING_MINUTES", "30"))
+# An invitation link works this many days.
+WERKPUNT_INVITATION_DAYS = int(os.environ.get("WERKPUNT_INVITATION_DAYS", "7"))
+# The name authenticator apps show next to the code.
+WERKPUNT_TOTP_ISSUER = os.environ.get("WERKPUNT_TOTP_ISSUER", "Werkpunt")
+
 
 # Background work (Celery). With WERKPUNT_REDIS_URL set, tasks go to Redis and a
 # worker and beat run them (see docs/operations.md); without it (the embedded default
@@ -243,7 +287,34 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+from celery.schedules import crontab  # noqa: E402 - only the beat schedule needs it
+
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    # Each person's digest mail of what is due, every day at 07:00 (docs/reminders.md).
+    "werkpunt-reminders-daily": {
+        "task": "werkpunt.placements.send_due_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    # Housekeeping before the digest: placements that start today, deadlines now missed.
+    "werkpunt-placements-start": {
+        "task": "werkpunt.placements.start_due_placements",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "werkpunt-deadlines-missed": {
+        "task": "werkpunt.placements.mark_missed_deadlines",
+        "schedule": crontab(hour=6, minute=40),
+    },
+    # Retention (docs/privacy.md): at night.
+    "werkpunt-retention-nightly": {
+        "task": "werkpunt.placements.anonymise_expired_workers",
+        "schedule": crontab(hour=2, minute=15),
+    },
+    # Requests past their call-back deadline go to the teamleider (docs/backoffice-employers.md).
+    "werkpunt-requests-escalate": {
+        "task": "werkpunt.employers.escalate_overdue_requests",
+        "schedule": crontab(minute="*/15"),
+    },
+}
 
 # Back office (step 3). Call-back deadline of a request, in working days after it came in.
 WERKPUNT_CALLBACK_WORKING_DAYS = int(os.environ.get("WERKPUNT_CALLBACK_WORKING_DAYS", "1"))

@@ -32,6 +32,7 @@ urlpatterns = [
         path("werk/", include("werkpunt.employers.backoffice_urls")),
         path("werk/plaatsingen/", include("werkpunt.placements.urls")),
         path("werk/knelpunten/", include("werkpunt.signals.urls")),
+        path("agenda/", include("werkpunt.placements.feed_urls")),
         path("", include("werkpunt.dashboard.urls")),
         path("", include("werkpunt.content.urls")),
         # Wagtail serves every other path from the page tree; it comes last.

@@ -8,7 +8,8 @@ added (CSP, security headers, language). Only responses a view marked with
 :func:`mark_public` are stored, and only when:
 
 - the request is a GET or HEAD without a query string, outside ``STATIC_URL``,
-- the visitor sends no session or CSRF cookie (so nothing personal can be on the page:
+- the visitor sends no session or CSRF cookie and no ``Authorization`` header (so nothing
+  personal can be on the page:
   someone logged in or in the middle of the wizard always gets a fresh page),
 - the response is a 200 that sets no cookie and is not ``private`` or ``no-store``.
 
@@ -68,6 +69,7 @@ def _lookup_allowed(request: HttpRequest) -> bool:
         request.method in {"GET", "HEAD"}
         and not request.META.get("QUERY_STRING")
         and not request.path.startswith(settings.STATIC_URL)
+        and "HTTP_AUTHORIZATION" not in request.META
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and settings.CSRF_COOKIE_NAME not in request.COOKIES
     )

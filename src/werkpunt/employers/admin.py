@@ -1,4 +1,8 @@
-"""The Django admin (``/beheer/``, technical management): requests, read-only but the status."""
+"""The Django admin (``/beheer/``, technical management): requests, read-only but the status.
+
+The work on requests happens in the back office (``/werk/vragen/``); see
+``docs/backoffice-employers.md``.
+"""
 
 from __future__ import annotations
 
@@ -45,6 +49,13 @@ class RequestAdmin(_ModelAdmin):
         "consent",
         "source",
         "language",
+        "employer",
+        "owner",
+        "registered_by",
+        "call_back_by",
+        "answer",
+        "answered_at",
+        "escalated_at",
         "wsp_mailed_at",
         "confirmation_mailed_at",
     )

@@ -45,6 +45,7 @@ def send_wsp_mail(request: Request) -> None:
             "vraag": request,
             "page_link": _absolute(request.page_url),
             "cms_link": _cms_link(request),
+            "backoffice_link": _backoffice_link(request),
             "created": request.created_at,
         }
         subject = _subject("employers/email/wsp_subject.txt", context)
@@ -73,3 +74,28 @@ def send_confirmation_mail(request: Request) -> None:
         to=[request.email],
         reply_to=[settings.WERKPUNT_WSP_EMAIL],
     ).send()
+
+
+def _backoffice_link(request: Request) -> str:
+    try:
+        return _absolute(reverse("employers_backoffice:request_detail", args=[request.pk]))
+    except NoReverseMatch:
+        return ""
+
+
+def send_escalation_mail(request: Request, *, to: list[str]) -> None:
+    """Tell the teamleiders that a request was not answered in time, in Dutch.
+
+    Only what they need to act: the number, the organisation, the topic, the owner and the
+    deadline, and a link. Not the question itself and not the contact data of the person.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        owner = request.owner
+        context: dict[str, object] = {
+            "vraag": request,
+            "owner": (owner.get_full_name() or owner.get_username()) if owner else "",
+            "link": _backoffice_link(request),
+        }
+        subject = _subject("employers/email/escalation_subject.txt", context)
+        body = render_to_string("employers/email/escalation_body.txt", context)
+    EmailMessage(subject=subject, body=body, to=to).send()

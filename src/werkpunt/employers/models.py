@@ -1,9 +1,14 @@
 """Data of the employers app.
 
-A :class:`Request` ("vraag") is a question an employer sends through the form on the
-site, asking to be called or mailed back. It keeps the least personal data that
-works: who to contact and how, what the question is, and where it came from. No IP
-address, no user agent, no cookie identifiers. See ``docs/requests.md``.
+A :class:`Request` ("vraag") is a question of an employer who wants to be called or
+mailed back: sent through the form on the site, or typed in by an adviser after a call
+or a mail. It keeps the least personal data that works: who to contact and how, what
+the question is, and where it came from. No IP address, no user agent, no cookie
+identifiers. See ``docs/requests.md``.
+
+An :class:`Employer` is the one record of an employer that all seven partners share,
+with exactly one contact person, its locations (:class:`EmployerLocation`) and its
+contact log (:class:`ContactLogEntry`). See ``docs/backoffice-employers.md``.
 """
 
 from __future__ import annotations
@@ -98,7 +103,8 @@ class Request(models.Model):
 
     name = models.CharField(_("naam"), max_length=200)
     organisation = models.CharField(_("bedrijf of organisatie"), max_length=200)
-    email = models.EmailField(_("e-mailadres"), max_length=254)
+    #: Required on the site's form; a request taken by phone may have only a phone number.
+    email = models.EmailField(_("e-mailadres"), max_length=254, blank=True)
     phone = models.CharField(
         _("telefoonnummer"), max_length=30, blank=True, validators=[validate_phone]
     )
@@ -156,6 +162,15 @@ class Request(models.Model):
     #: First answer or call-back to the employer; the response time runs from created_at to here.
     answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("doorgezet naar teamleider op"), null=True, blank=True)
+    #: The adviser who typed in a request that came in by phone or mail (empty for the site).
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingevoerd door"),
+    )
     # Bookkeeping of the two mails, so a failed mail can be sent again and a sent
     # mail is not sent twice (``services.request_send_mails``).
     wsp_mailed_at = models.DateTimeField(_("mail aan WSP verstuurd op"), null=True, blank=True)
@@ -193,7 +208,12 @@ class Request(models.Model):
                 condition=LessThanOrEqual(Length("message"), MESSAGE_MAX_LENGTH),
                 name="employers_request_message_max_length",
             ),
+            models.CheckConstraint(
+                condition=~models.Q(preferred_contact=PreferredContact.EMAIL, email=""),
+                name="employers_request_email_when_mailed",
+            ),
         )
+        indexes = (models.Index(fields=("owner", "status"), name="employers_request_owner_open"),)
 
     def __str__(self) -> str:
         return f"{self.organisation} — {self.get_topic_display()}"
@@ -297,6 +317,8 @@ class ContactKind(models.TextChoices):
     VISIT = "visit", _("Bezoek")
     EMAIL = "email", _("E-mail")
     EVENT = "event", _("Bijeenkomst")
+    #: Written by Werkpunt itself, e.g. when the contact person changes; not offered in forms.
+    NOTE = "note", _("Notitie")
 
 
 class ContactLogEntry(models.Model):

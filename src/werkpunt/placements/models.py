@@ -170,6 +170,15 @@ class Deadline(models.Model):
     )
     #: Money lost when the deadline is missed (eurocents), if the rules know it.
     amount_at_stake_cents = models.BigIntegerField(null=True, blank=True)
+    #: The rules instrument of the action (``lkv_banenafspraak``, ``arbeidsovereenkomst``, ...).
+    instrument = models.CharField(_("regeling"), max_length=60, blank=True)
+    #: Who acts, from ``Action.actor``: ``werkgever``, ``werknemer``, ``uwv``, ``gemeente``,
+    #: ``belastingdienst`` or ``rvo``. The employer portal shows what the employer must do.
+    actor = models.CharField(_("wie doet het"), max_length=20, blank=True)
+    #: The date or amount rests on a parameter that is not yet known (*voorlopig*).
+    provisional = models.BooleanField(_("voorlopig"), default=False)
+    #: Why the deadline was not needed (set by ``deadline_mark_not_needed``).
+    note = models.CharField(_("toelichting"), max_length=300, blank=True)
     status = models.CharField(
         max_length=12, choices=DeadlineStatus.choices, default=DeadlineStatus.OPEN, db_index=True
     )
@@ -215,6 +224,9 @@ class AfterSalesTask(models.Model):
     )
     is_sustainability_check = models.BooleanField(default=False)
     done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     notes = models.TextField(_("aantekeningen"), blank=True, max_length=4000)
     sustainability = models.CharField(
         _("duurzaamheid"), max_length=10, choices=Sustainability.choices, blank=True

@@ -19,6 +19,7 @@ _ITEMS: tuple[tuple[str, Any, frozenset[str]], ...] = (
     ("dashboard:team", _("Team"), frozenset({"teamleider"})),
     ("law_signals:list", _("Knelpunten"), frozenset({"adviseur", "teamleider", "bestuur"})),
     ("dashboard:board", _("Cijfers"), frozenset({"bestuur", "teamleider"})),
+    ("calendar_feed:manage", _("Agenda"), frozenset({"adviseur", "teamleider", "jobcoach"})),
     ("accounts:audit_log", _("Auditlog"), frozenset({"beheerder"})),
     ("accounts:user_list", _("Gebruikers"), frozenset({"beheerder"})),
     ("dashboard:portal", _("Mijn overzicht"), frozenset({"werkgever"})),
