@@ -241,7 +241,16 @@ class AfterSalesTask(models.Model):
                 fields=("placement", "moment"), name="placements_aftersales_unique"
             ),
         )
-        indexes = (models.Index(fields=("owner", "done_at", "due_date")),)
+        indexes = (
+            models.Index(fields=("owner", "done_at", "due_date")),
+            # The open moments per owner by date (the digest mail, "mijn werk"): without it
+            # PostgreSQL walks every finished moment (benchmarks/bench_backoffice.py).
+            models.Index(
+                fields=("owner", "due_date"),
+                condition=models.Q(done_at__isnull=True),
+                name="placements_aftersales_open",
+            ),
+        )
 
     def __str__(self) -> str:
         return f"{self.moment} {self.placement_id}"
