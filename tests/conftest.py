@@ -219,3 +219,137 @@ def login_with_second_factor(client: Any, user: Any) -> Any:
 def login() -> Callable[[Any, Any], Any]:
     """``login(client, user)``: log in with the second factor passed (staff) or plainly (employer)."""
     return login_with_second_factor
+
+
+# --- Matching on tasks (step 4): employers, candidates and demands -----------------------------
+
+
+@pytest.fixture
+def make_employer(db, make_user) -> Callable[..., Any]:
+    """``make_employer(contact_person=..., organisation=..., municipality=...)``."""
+    from werkpunt.employers.models import Employer
+
+    counter = {"n": 0}
+
+    def _make(
+        *,
+        contact_person: Any = None,
+        organisation: Any = None,
+        name: str = "",
+        municipality: str = "emmen",
+        sector: str = "agrarisch",
+    ) -> Any:
+        counter["n"] += 1
+        n = counter["n"]
+        return Employer.objects.create(
+            name=name or f"Kwekerij {n}",
+            kvk_number=f"{20000000 + n}",
+            sector=sector,
+            size="1-9",
+            municipality=municipality,
+            contact_person=contact_person or make_user(role="adviseur"),
+            organisation=organisation,
+        )
+
+    return _make
+
+
+@pytest.fixture
+def make_candidate(db, make_user) -> Callable[..., Any]:
+    """``make_candidate(adviser=..., released=True, tasks=[...], **profile fields)``.
+
+    A complete profile of someone in Emmen who cycles up to 30 minutes, 24 hours a week,
+    Monday to Friday; ``consent=True`` turns the candidate's key, ``released=True`` both.
+    """
+    from django.utils import timezone
+
+    from werkpunt.candidates.models import Candidate
+
+    counter = {"n": 0}
+
+    def _make(
+        *,
+        adviser: Any = None,
+        organisation: Any = None,
+        consent: bool = False,
+        released: bool = False,
+        **fields: Any,
+    ) -> Any:
+        counter["n"] += 1
+        n = counter["n"]
+        adviser = adviser or make_user(role="adviseur")
+        now = timezone.now()
+        values: dict[str, Any] = {
+            "display_name": f"Kandidaat {n}.",
+            "email": f"kandidaat{n}@example.org",
+            "organisation": organisation or adviser.profile.organisation,
+            "adviser": adviser,
+            "home_place": "emmen",
+            "travel_mode": "fiets",
+            "max_travel_minutes": 30,
+            "hours_per_week": 24,
+            "days": ["ma", "di", "wo", "do", "vr"],
+            "tasks": ["orderpicken-magazijn"],
+            "skills": ["orderpicken"],
+            "experience_years": 2,
+            "education_level": "mbo2",
+            "language_level": "B1",
+            "interests": ["logistiek"],
+            "motivation": "Wil graag aan de slag.",
+            "created_by": adviser,
+        }
+        if consent or released:
+            values["candidate_consent_at"] = now
+            values["candidate_consent_via"] = "papier"
+        if released:
+            values["adviser_release_at"] = now
+            values["adviser_release_by"] = adviser
+        values.update(fields)
+        return Candidate.objects.create(**values)
+
+    return _make
+
+
+@pytest.fixture
+def make_demand(db, make_employer) -> Callable[..., Any]:
+    """``make_demand(employer=..., tasks=[("orderpicken-magazijn", 24)], **fields)``.
+
+    Task rows are filled in from the shipped task list, as the screens do.
+    """
+    from decimal import Decimal
+
+    from werkpunt.demands.models import Demand, DemandTask
+    from werkpunt.matching import load_catalogue
+
+    catalogue = load_catalogue()
+
+    def _make(
+        *,
+        employer: Any = None,
+        tasks: tuple[tuple[str, float], ...] | list[tuple[str, float]] = (
+            ("orderpicken-magazijn", 24),
+        ),
+        **fields: Any,
+    ) -> Any:
+        values: dict[str, Any] = {
+            "employer": employer or make_employer(),
+            "title": "Medewerker magazijn",
+            "place": "emmen",
+        }
+        values.update(fields)
+        demand = Demand.objects.create(**values)
+        for task_id, hours in tasks:
+            task = catalogue.task(task_id)
+            DemandTask.objects.create(
+                demand=demand,
+                task_id=task.id,
+                name=task.name,
+                hours=Decimal(str(hours)),
+                skills=sorted(task.skills),
+                physical_load=task.physical_load,
+                language=task.language,
+                sector=task.sector,
+            )
+        return demand
+
+    return _make

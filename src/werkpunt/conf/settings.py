@@ -72,6 +72,11 @@ INSTALLED_APPS = [
     "werkpunt.signals",
     "werkpunt.dashboard",
     "werkpunt.api",
+    # Step 4: matching on tasks.
+    "werkpunt.candidates",
+    "werkpunt.demands",
+    "werkpunt.matchtafels",
+    "werkpunt.opendays",
 ]
 
 MIDDLEWARE = [

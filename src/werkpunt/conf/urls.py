@@ -33,6 +33,17 @@ urlpatterns = [
         path("werk/plaatsingen/", include("werkpunt.placements.urls")),
         path("werk/knelpunten/", include("werkpunt.signals.urls")),
         path("agenda/", include("werkpunt.placements.feed_urls")),
+        # Matching on tasks (step 4): back office, the employer portal, and the links
+        # that candidates and job seekers open without an account.
+        path("werk/kandidaten/", include("werkpunt.candidates.urls")),
+        path("werk/werkvragen/", include("werkpunt.demands.urls")),
+        path("werk/matchtafels/", include("werkpunt.matchtafels.urls")),
+        path("werk/open-dagen/", include("werkpunt.opendays.urls")),
+        path("mijn/werkvragen/", include("werkpunt.demands.portal_urls")),
+        path("mijn/open-dagen/", include("werkpunt.opendays.portal_urls")),
+        path("toestemming/", include("werkpunt.candidates.public_urls")),
+        path("open-hiring/", include("werkpunt.demands.public_urls")),
+        path("open-dag/", include("werkpunt.opendays.public_urls")),
         path("", include("werkpunt.dashboard.urls")),
         path("", include("werkpunt.content.urls")),
         # Wagtail serves every other path from the page tree; it comes last.

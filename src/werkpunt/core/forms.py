@@ -1,0 +1,41 @@
+"""Form helpers shared by every app: the error summary at the top of a form page.
+
+Use :class:`SummaryMixin` on a form and include ``core/includes/error_summary.html`` with
+``items=form.error_summary`` (and optionally ``title`` and ``summary_id``); messages of the
+``django.contrib.messages`` framework go through ``core/includes/messages.html``.
+"""
+
+from __future__ import annotations
+
+from django import forms
+
+
+def error_summary_of(form: forms.BaseForm) -> list[tuple[str, str]]:
+    """(anchor, message) for each error, in the order of the fields; anchor "" for none."""
+    items: list[tuple[str, str]] = [("", str(error)) for error in form.non_field_errors()]
+    for bound in form.visible_fields():
+        if not bound.errors:
+            continue
+        anchor = bound.auto_id or ""
+        if isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            anchor = f"{anchor}_0"
+        items.extend((anchor, str(error)) for error in bound.errors)
+    for bound in form.hidden_fields():
+        items.extend(("", str(error)) for error in bound.errors)
+    return items
+
+
+class SummaryMixin:
+    """``error_summary()`` for the summary include, ``mark_required()`` for aria-required."""
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        form: forms.BaseForm = self  # type: ignore[assignment]
+        return error_summary_of(form)
+
+    def mark_required(self) -> None:
+        form: forms.BaseForm = self  # type: ignore[assignment]
+        for field in form.fields.values():
+            if field.required and not isinstance(
+                field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+            ):
+                field.widget.attrs["aria-required"] = "true"
