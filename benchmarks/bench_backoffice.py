@@ -537,12 +537,16 @@ class Latency:
     items: int
 
 
-def measure_my_work(user: Any, count: int, items: int) -> Latency:
+#: "Mijn werk" with every deadline on the page (the link "Toon alle termijnen").
+WHOLE_LIST = "/werk/?alles=termijnen"
+
+
+def measure_my_work(user: Any, count: int, items: int, *, path: str = "/werk/") -> Latency:
     from django.db import connection
 
     client = _logged_in_client(user)
     for _ in range(5):  # warm up: templates, translations, the connection
-        client.get("/werk/")
+        client.get(path)
     queries: list[int] = []
     times: list[float] = []
     errors = 0
@@ -551,14 +555,14 @@ def measure_my_work(user: Any, count: int, items: int) -> Latency:
         for _ in range(count):
             before = sql.count
             started = time.perf_counter()
-            response = client.get("/werk/")
+            response = client.get(path)
             times.append((time.perf_counter() - started) * 1000)
             queries.append(sql.count - before)
             if response.status_code != 200:
                 errors += 1
     low, high = min(queries), max(queries)
     return Latency(
-        label=user.get_username(),
+        label=user.get_username() + (" (alles)" if path != "/werk/" else ""),
         count=count,
         p50=percentile(times, 0.50),
         p95=percentile(times, 0.95),
@@ -585,7 +589,11 @@ def my_work(rng: random.Random, requests: int, memory: dict[str, str]) -> list[L
         for index, pk in enumerate(chosen):
             count = requests if index == 0 else max(10, requests // 4)
             results.append(measure_my_work(users[pk], count, work[pk]))
-    return results
+        # The whole list of deadlines, as the busiest adviser gets it with "Toon alle".
+        whole = measure_my_work(
+            users[ranked[0]], max(10, requests // 4), work[ranked[0]], path=WHOLE_LIST
+        )
+    return [*results, whole]
 
 
 # --- The reminder job ---------------------------------------------------------------------
@@ -756,14 +764,18 @@ def main() -> None:
             f"{row.label:18} {row.items:5d} {row.count:9d} {row.p50:7.1f} {row.p95:7.1f} "
             f"{row.p99:7.1f} {row.queries:>7} {row.db_ms:6.1f} {row.errors:6d}"
         )
-    worst = max(row.p95 for row in latencies)
+    from werkpunt.dashboard.views import GROUP_ROW_LIMIT
+
+    worst = max(row.p95 for row in latencies if "(alles)" not in row.label)
     print(
         f'Doel "mijn werk": p95 <= {TARGET_MY_WORK_P95_MS} ms; hoogste p95 {worst:.1f} ms '
         f"({verdict(worst <= TARGET_MY_WORK_P95_MS)}). Geheugen: {memory.get(MY_WORK, '')}"
     )
     print(
-        "(Django-testclient in dit proces: zonder netwerk en zonder gunicorn. 'open': wat op de "
-        "pagina staat; 'db ms': tijd in de database per verzoek.)"
+        "(Django-testclient in dit proces: zonder netwerk en zonder gunicorn. 'open': het werk "
+        f"van de adviseur; de pagina toont per groep hoogstens {GROUP_ROW_LIMIT} regels. "
+        f"'(alles)': {WHOLE_LIST}, alle termijnen op de pagina, buiten het doel. "
+        "'db ms': tijd in de database per verzoek.)"
     )
     print()
     print(

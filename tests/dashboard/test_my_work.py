@@ -272,3 +272,29 @@ def test_query_count_bounded_for_jobcoach(
 
     with django_assert_max_num_queries(8):
         assert client.get(URL).status_code == 200
+
+
+def test_long_groups_are_cut_with_a_link_to_see_them_all(client, make_user, login, build, parse):
+    from werkpunt.dashboard.views import GROUP_ROW_LIMIT
+
+    adviser = make_user(role=Role.ADVISER)
+    employer = build.employer(contact_person=adviser)
+    placement = build.placement(employer=employer)
+    late = GROUP_ROW_LIMIT + 3
+    for n in range(late):
+        build.deadline(placement=placement, owner=adviser, due=today() - dt.timedelta(days=n + 1))
+    login(client, adviser)
+
+    response = client.get(URL)
+
+    assert len(_rows(response, "termijnen")["late"]) == GROUP_ROW_LIMIT
+    page = parse(response.content)
+    more = page.find("p", **{"class": "utrecht-paragraph dashboard-more"})
+    assert "nog 3 regels" in more.plain
+    assert f"({late})" in response.content.decode()
+    assert b'href="?alles=termijnen#termijnen"' in response.content
+
+    whole = client.get(URL, {"alles": "termijnen"})
+
+    assert len(_rows(whole, "termijnen")["late"]) == late
+    assert b"dashboard-more" not in whole.content

@@ -12,7 +12,7 @@ import hmac
 import secrets
 import time
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -436,3 +436,16 @@ def invitation_accept(
         )
     invitation.accepted_at = now
     return user
+
+
+def staff_sessions_delete_old(*, now: datetime, keep_days: int = 30) -> int:
+    """Delete login rows that ended, or were last used, more than ``keep_days`` ago.
+
+    A live login is never older than the maximum session length (hours), so nothing in use
+    is removed; the audit log keeps who logged in when. Returns how many rows went.
+    """
+    cutoff = now - timedelta(days=keep_days)
+    deleted, _by_model = StaffSession.objects.filter(
+        models.Q(ended_at__lt=cutoff) | models.Q(ended_at__isnull=True, last_seen_at__lt=cutoff)
+    ).delete()
+    return deleted

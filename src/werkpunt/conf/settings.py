@@ -314,6 +314,14 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "werkpunt.placements.anonymise_expired_workers",
         "schedule": crontab(hour=2, minute=15),
     },
+    "werkpunt-requests-retention-nightly": {
+        "task": "werkpunt.employers.anonymise_old_requests",
+        "schedule": crontab(hour=2, minute=25),
+    },
+    "werkpunt-staff-sessions-cleanup": {
+        "task": "werkpunt.accounts.delete_old_staff_sessions",
+        "schedule": crontab(hour=2, minute=35),
+    },
     # Requests past their call-back deadline go to the teamleider (docs/backoffice-employers.md).
     "werkpunt-requests-escalate": {
         "task": "werkpunt.employers.escalate_overdue_requests",
@@ -336,6 +344,15 @@ WERKPUNT_AFTERSALES_MOMENTS = {
 WERKPUNT_SUSTAINABILITY_MOMENTS = ("6m", "12m")
 # Personal data of a worker is anonymised this many days after the placement ended.
 WERKPUNT_RETENTION_DAYS = int(os.environ.get("WERKPUNT_RETENTION_DAYS", str(2 * 365)))
+# A finished request loses the asker's name, mail, phone and message this many days after it
+# came in; the dates and topic stay for the figures (docs/privacy.md).
+WERKPUNT_REQUEST_RETENTION_DAYS = int(
+    os.environ.get("WERKPUNT_REQUEST_RETENTION_DAYS", str(2 * 365))
+)
+# An inactive candidate profile loses its identity this many days after its last change.
+WERKPUNT_CANDIDATE_RETENTION_DAYS = int(
+    os.environ.get("WERKPUNT_CANDIDATE_RETENTION_DAYS", "365")
+)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

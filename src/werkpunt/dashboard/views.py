@@ -51,6 +51,11 @@ PORTAL_REASON = "Werkgeversportaal: eigen plaatsingen van de werkgever"
 # --- Links to other apps' pages ----------------------------------------------------------------
 
 
+#: A pk that appears nowhere else in a URL, to turn one reversed URL into a pattern.
+_PK_SAMPLE = 987654321
+_PK_MARK = "{pk}"
+
+
 class Links:
     """Detail URLs of other apps' pages; ``None`` while such a page does not exist yet.
 
@@ -60,6 +65,7 @@ class Links:
 
     def __init__(self) -> None:
         self._style: dict[str, str | None] = {}
+        self._pattern: dict[str, str | None] = {}
 
     def url(self, name: str, pk: int) -> str | None:
         if name not in self._style:
@@ -68,8 +74,22 @@ class Links:
                 if self._reverse(name, pk, candidate) is not None:
                     self._style[name] = candidate
                     break
+            self._pattern[name] = self._make_pattern(name)
+        pattern = self._pattern.get(name)
+        if pattern is not None:
+            # One reverse() per URL name, then plain string work per row (a long list).
+            return pattern.replace(_PK_MARK, str(pk))
         style = self._style[name]
         return self._reverse(name, pk, style) if style else None
+
+    def _make_pattern(self, name: str) -> str | None:
+        style = self._style[name]
+        if style is None:
+            return None
+        url = self._reverse(name, _PK_SAMPLE, style)
+        if url is None or url.count(str(_PK_SAMPLE)) != 1:
+            return None
+        return url.replace(str(_PK_SAMPLE), _PK_MARK)
 
     @staticmethod
     def _reverse(name: str, pk: int, style: str) -> str | None:
@@ -147,17 +167,69 @@ class Section:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+#: Rows shown per group ("te laat", "vandaag", ...) of a section unless the user asks for all.
+#: A list of hundreds of rows helps nobody on a phone, and it makes the page slow.
+GROUP_ROW_LIMIT = 40
+
+
 def _grouped(
-    rows: list[dict[str, Any]], buckets: list[kpis.Bucket], labels: dict[kpis.Bucket, str]
+    rows: list[dict[str, Any]],
+    buckets: list[kpis.Bucket],
+    labels: dict[kpis.Bucket, str],
+    *,
+    limit: int | None,
 ) -> list[dict[str, Any]]:
     return [
-        {"bucket": group.bucket, "label": labels[group.bucket], "rows": group.items}
+        {
+            "bucket": group.bucket,
+            "label": labels[group.bucket],
+            "rows": group.items if limit is None else group.items[:limit],
+            "total": len(group.items),
+            "hidden": 0 if limit is None else max(0, len(group.items) - limit),
+        }
         for group in kpis.group_items(rows, buckets)
     ]
 
 
+class _DateTexts:
+    """Dates and moments as text, each distinct value formatted once (long lists share dates)."""
+
+    def __init__(self) -> None:
+        self._days: dict[dt.date, str] = {}
+        self._moments: dict[dt.datetime, tuple[str, str]] = {}
+
+    def day(self, day: dt.date) -> str:
+        text = self._days.get(day)
+        if text is None:
+            text = self._days[day] = _day_text(day)
+        return text
+
+    def moment(self, moment: dt.datetime) -> tuple[str, str]:
+        """(ISO 8601, "3 december 2026, 10:00") in the current time zone."""
+        found = self._moments.get(moment)
+        if found is None:
+            local = timezone.localtime(moment)
+            found = self._moments[moment] = (
+                local.isoformat(),
+                str(date_format(local, "j F Y, H:i")),
+            )
+        return found
+
+
+def _section_limit(request: HttpRequest, key: str) -> int | None:
+    """No limit for the section the user asked to see whole (``?alles=<key>``)."""
+    return None if request.GET.get("alles") == key else GROUP_ROW_LIMIT
+
+
 def _request_section(
-    found: list[Request], *, links: Links, now: dt.datetime, today: dt.date, labels: Any
+    found: list[Request],
+    *,
+    links: Links,
+    now: dt.datetime,
+    today: dt.date,
+    labels: Any,
+    limit: int | None,
+    texts: _DateTexts,
 ) -> Section:
     tz = timezone.get_current_timezone()
     buckets = [kpis.bucket_for_moment(r.call_back_by, now=now, today=today, tz=tz) for r in found]
@@ -171,6 +243,7 @@ def _request_section(
             "email": r.email,
             "preferred": r.get_preferred_contact_display(),
             "due": r.call_back_by,
+            "due_iso_text": texts.moment(r.call_back_by) if r.call_back_by else None,
         }
         for r in found
     ]
@@ -179,14 +252,20 @@ def _request_section(
         title=gettext("Terugbellen"),
         caption=gettext("Vragen die u nog moet terugbellen of beantwoorden"),
         empty=gettext("U hoeft niemand terug te bellen. Er staan geen open vragen op uw naam."),
-        groups=_grouped(rows, buckets, labels),
+        groups=_grouped(rows, buckets, labels, limit=limit),
         count=len(rows),
         late=buckets.count("late"),
     )
 
 
 def _deadline_section(
-    found: list[Deadline], *, links: Links, today: dt.date, labels: Any
+    found: list[Deadline],
+    *,
+    links: Links,
+    today: dt.date,
+    labels: Any,
+    limit: int | None,
+    texts: _DateTexts,
 ) -> Section:
     buckets = [kpis.bucket_for_day(d.due_date, today=today) for d in found]
     rows = [
@@ -195,6 +274,7 @@ def _deadline_section(
             "title": d.title,
             "placement": _placement_label(d.placement),
             "due": d.due_date,
+            "due_text": texts.day(d.due_date),
             "amount_cents": d.amount_at_stake_cents,
         }
         for d in found
@@ -208,7 +288,7 @@ def _deadline_section(
         title=gettext("Termijnen"),
         caption=gettext("Termijnen die u moet bewaken, met het geld dat op het spel staat"),
         empty=gettext("Er zijn deze week geen termijnen op uw naam."),
-        groups=_grouped(rows, buckets, labels),
+        groups=_grouped(rows, buckets, labels, limit=limit),
         count=len(rows),
         late=buckets.count("late"),
         extra={"at_stake_cents": at_stake, "late_at_stake_cents": late_at_stake},
@@ -222,6 +302,8 @@ def _aftersales_section(
     today: dt.date,
     labels: Any,
     read_only: bool,
+    limit: int | None,
+    texts: _DateTexts,
 ) -> Section:
     buckets = [kpis.bucket_for_day(t.due_date, today=today) for t in found]
     rows = [
@@ -231,6 +313,7 @@ def _aftersales_section(
             "is_check": t.is_sustainability_check,
             "placement": _placement_label(t.placement),
             "due": t.due_date,
+            "due_text": texts.day(t.due_date),
             "owner": (t.owner.get_full_name() or t.owner.get_username()) if read_only else "",
         }
         for t in found
@@ -246,7 +329,7 @@ def _aftersales_section(
         title=gettext("Nazorg"),
         caption=caption,
         empty=empty,
-        groups=_grouped(rows, buckets, labels),
+        groups=_grouped(rows, buckets, labels, limit=limit),
         count=len(rows),
         late=buckets.count("late"),
         read_only=read_only,
@@ -266,12 +349,21 @@ def my_work(request: HttpRequest) -> HttpResponse:
     until = kpis.week_end(today)
     labels = _bucket_labels(today)
     links = Links()
+    texts = _DateTexts()
     user = request.user
     sections: list[Section]
     if role_of(user) is Role.JOBCOACH:
         tasks = sources.aftersales_open(user=user, until=until)
         sections = [
-            _aftersales_section(tasks, links=links, today=today, labels=labels, read_only=True)
+            _aftersales_section(
+                tasks,
+                links=links,
+                today=today,
+                labels=labels,
+                read_only=True,
+                limit=_section_limit(request, "nazorg"),
+                texts=texts,
+            )
         ]
     else:
         sections = [
@@ -281,12 +373,16 @@ def my_work(request: HttpRequest) -> HttpResponse:
                 now=now,
                 today=today,
                 labels=labels,
+                limit=_section_limit(request, "vragen"),
+                texts=texts,
             ),
             _deadline_section(
                 sources.deadlines_open(user=user, until=until),
                 links=links,
                 today=today,
                 labels=labels,
+                limit=_section_limit(request, "termijnen"),
+                texts=texts,
             ),
             _aftersales_section(
                 sources.aftersales_open(user=user, until=until),
@@ -294,6 +390,8 @@ def my_work(request: HttpRequest) -> HttpResponse:
                 today=today,
                 labels=labels,
                 read_only=False,
+                limit=_section_limit(request, "nazorg"),
+                texts=texts,
             ),
         ]
     return render(

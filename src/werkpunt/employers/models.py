@@ -162,6 +162,8 @@ class Request(models.Model):
     #: First answer or call-back to the employer; the response time runs from created_at to here.
     answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("doorgezet naar teamleider op"), null=True, blank=True)
+    #: When the asker's personal data was wiped after the retention period (docs/privacy.md).
+    anonymised_at = models.DateTimeField(null=True, blank=True)
     #: The adviser who typed in a request that came in by phone or mail (empty for the site).
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -201,7 +203,8 @@ class Request(models.Model):
                 name="employers_request_municipality_valid",
             ),
             models.CheckConstraint(
-                condition=~models.Q(preferred_contact=PreferredContact.PHONE, phone=""),
+                condition=models.Q(anonymised_at__isnull=False)
+                | ~models.Q(preferred_contact=PreferredContact.PHONE, phone=""),
                 name="employers_request_phone_when_called",
             ),
             models.CheckConstraint(
@@ -209,7 +212,8 @@ class Request(models.Model):
                 name="employers_request_message_max_length",
             ),
             models.CheckConstraint(
-                condition=~models.Q(preferred_contact=PreferredContact.EMAIL, email=""),
+                condition=models.Q(anonymised_at__isnull=False)
+                | ~models.Q(preferred_contact=PreferredContact.EMAIL, email=""),
                 name="employers_request_email_when_mailed",
             ),
         )

@@ -585,3 +585,32 @@ def send_escalation_mail(*, request_id: int, escalated_at: dt.datetime) -> None:
             "Mail over te late vraag %s is niet verstuurd; volgende keer opnieuw", request_id
         )
         Request.objects.filter(pk=request_id, escalated_at=escalated_at).update(escalated_at=None)
+
+
+#: What an anonymised request shows instead of the asker's name.
+ANONYMISED_NAME = "(verwijderd)"
+
+
+def requests_anonymise_old(*, now: dt.datetime) -> int:
+    """Wipe the personal data of finished requests older than the retention period.
+
+    A request that is done and came in more than ``WERKPUNT_REQUEST_RETENTION_DAYS`` ago
+    loses the asker's name, mail, phone, message and the answer; the topic, the dates, the
+    municipality and the owner stay, so the response-time figures keep working. Open
+    requests are never touched. Returns how many were anonymised; running twice is harmless.
+    """
+    days = int(getattr(settings, "WERKPUNT_REQUEST_RETENTION_DAYS", 2 * 365))
+    expired = Request.objects.filter(
+        status=Status.DONE,
+        created_at__lt=now - dt.timedelta(days=days),
+        anonymised_at__isnull=True,
+    )
+    return expired.update(
+        name=ANONYMISED_NAME,
+        email="",
+        phone="",
+        message="",
+        answer="",
+        page_url="",
+        anonymised_at=now,
+    )

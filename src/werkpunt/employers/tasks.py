@@ -17,3 +17,9 @@ from werkpunt.employers import services
 def escalate_overdue_requests() -> int:
     """Escalate the requests whose call-back deadline has passed; returns how many."""
     return services.request_escalate_overdue(now=timezone.now())
+
+
+@shared_task(name="werkpunt.employers.anonymise_old_requests", ignore_result=True)
+def anonymise_old_requests() -> int:
+    """Wipe the asker's personal data of finished requests past the retention period."""
+    return services.requests_anonymise_old(now=timezone.now())
