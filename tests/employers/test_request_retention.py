@@ -34,11 +34,17 @@ def _request(*, days_ago: int, status: str, **fields) -> Request:
 
 def test_old_done_requests_are_wiped_and_others_kept(settings):
     settings.WERKPUNT_REQUEST_RETENTION_DAYS = 30
+    now = timezone.now()
     old_done = _request(days_ago=31, status=Status.DONE)
-    old_open = _request(days_ago=400, status=Status.IN_PROGRESS)
+    # Came in long ago but answered recently: the period runs from the answer.
+    late_answer = _request(
+        days_ago=200, status=Status.DONE, answered_at=now - dt.timedelta(days=10)
+    )
     recent_done = _request(days_ago=29, status=Status.DONE)
+    open_59 = _request(days_ago=59, status=Status.IN_PROGRESS)
+    open_61 = _request(days_ago=61, status=Status.NEW)
 
-    assert requests_anonymise_old(now=timezone.now()) == 1
+    assert requests_anonymise_old(now=now) == 2
 
     old_done.refresh_from_db()
     assert old_done.name == ANONYMISED_NAME
@@ -47,7 +53,9 @@ def test_old_done_requests_are_wiped_and_others_kept(settings):
     # What the figures need stays.
     assert old_done.topic == "schemes"
     assert old_done.organisation == "Bakkerij Jansen"
-    for kept in (old_open, recent_done):
+    open_61.refresh_from_db()
+    assert open_61.name == ANONYMISED_NAME
+    for kept in (late_answer, recent_done, open_59):
         kept.refresh_from_db()
         assert kept.name == "Jan Jansen"
         assert kept.anonymised_at is None

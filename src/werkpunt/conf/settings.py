@@ -345,10 +345,8 @@ WERKPUNT_SUSTAINABILITY_MOMENTS = ("6m", "12m")
 # Personal data of a worker is anonymised this many days after the placement ended.
 WERKPUNT_RETENTION_DAYS = int(os.environ.get("WERKPUNT_RETENTION_DAYS", str(2 * 365)))
 # A finished request loses the asker's name, mail, phone and message this many days after it
-# came in; the dates and topic stay for the figures (docs/privacy.md).
-WERKPUNT_REQUEST_RETENTION_DAYS = int(
-    os.environ.get("WERKPUNT_REQUEST_RETENTION_DAYS", str(2 * 365))
-)
+# was answered; one never finished, twice as long after it came in (docs/requests.md).
+WERKPUNT_REQUEST_RETENTION_DAYS = int(os.environ.get("WERKPUNT_REQUEST_RETENTION_DAYS", "365"))
 # An inactive candidate profile loses its identity this many days after its last change.
 WERKPUNT_CANDIDATE_RETENTION_DAYS = int(
     os.environ.get("WERKPUNT_CANDIDATE_RETENTION_DAYS", "365")

@@ -592,18 +592,22 @@ ANONYMISED_NAME = "(verwijderd)"
 
 
 def requests_anonymise_old(*, now: dt.datetime) -> int:
-    """Wipe the personal data of finished requests older than the retention period.
+    """Wipe the asker's personal data of requests past the retention period (docs/requests.md).
 
-    A request that is done and came in more than ``WERKPUNT_REQUEST_RETENTION_DAYS`` ago
-    loses the asker's name, mail, phone, message and the answer; the topic, the dates, the
-    municipality and the owner stay, so the response-time figures keep working. Open
-    requests are never touched. Returns how many were anonymised; running twice is harmless.
+    A finished request loses it ``WERKPUNT_REQUEST_RETENTION_DAYS`` (default 365) after it
+    was answered (or came in, when no answer date was recorded); a request that was never
+    finished loses it twice that long after it came in. Name, mail, phone, message, answer
+    and page address go; the company name, topic, municipality, owner and the dates stay, so
+    the response-time figures keep working. Returns how many were anonymised; running twice
+    is harmless.
     """
-    days = int(getattr(settings, "WERKPUNT_REQUEST_RETENTION_DAYS", 2 * 365))
-    expired = Request.objects.filter(
-        status=Status.DONE,
-        created_at__lt=now - dt.timedelta(days=days),
-        anonymised_at__isnull=True,
+    days = int(getattr(settings, "WERKPUNT_REQUEST_RETENTION_DAYS", 365))
+    done_before = now - dt.timedelta(days=days)
+    open_before = now - dt.timedelta(days=2 * days)
+    expired = Request.objects.filter(anonymised_at__isnull=True).filter(
+        Q(status=Status.DONE, answered_at__lt=done_before)
+        | Q(status=Status.DONE, answered_at__isnull=True, created_at__lt=done_before)
+        | (~Q(status=Status.DONE) & Q(created_at__lt=open_before))
     )
     return expired.update(
         name=ANONYMISED_NAME,
