@@ -1,11 +1,8 @@
 """Every read the dashboard does in other apps, in one place.
 
 The dashboard has no models. It reads requests (``employers.selectors``), placements,
-deadlines and after-sales tasks (``placements.selectors``) and users. Most reads go
-straight to the agreed selectors. A few have no selector yet and query the models here,
-marked "no selector yet"; move them into the owning app's ``selectors.py`` when it
-gets one (docs/dashboard.md, "Bronnen"). The board's aggregates are in
-``dashboard.aggregates``.
+deadlines and after-sales tasks (``placements.selectors``) and users through the owning
+apps' selectors. The board's aggregates are in ``dashboard.aggregates``.
 
 Nothing here adds rows per row: every function is one or two queries whatever the
 number of results, with the related objects the screens show already joined.
@@ -31,7 +28,6 @@ from werkpunt.placements import selectors as placement_selectors
 from werkpunt.placements.models import (
     AfterSalesTask,
     Deadline,
-    DeadlineStatus,
     PlacementStatus,
     Sustainability,
 )
@@ -123,19 +119,13 @@ def unassigned_overdue_count(*, user: AnyUser, now: dt.datetime) -> int:
 
 
 def deadlines_overdue(*, today: dt.date, owner_ids: Sequence[int] | None) -> list[Deadline]:
-    """Open deadlines whose date has passed. No selector yet: queried here."""
-    found = Deadline.objects.filter(status=DeadlineStatus.OPEN, due_date__lt=today)
-    if owner_ids is not None:
-        found = found.filter(owner_id__in=owner_ids)
-    return list(found.select_related("placement__employer").order_by("due_date", "pk"))
+    """Open deadlines whose date has passed (``owner_ids=None``: everyone's)."""
+    return list(placement_selectors.deadlines_overdue(today=today, owner_ids=owner_ids))
 
 
 def aftersales_overdue(*, today: dt.date, owner_ids: Sequence[int] | None) -> list[AfterSalesTask]:
-    """After-sales tasks not done whose date has passed. No selector yet: queried here."""
-    found = AfterSalesTask.objects.filter(done_at__isnull=True, due_date__lt=today)
-    if owner_ids is not None:
-        found = found.filter(owner_id__in=owner_ids)
-    return list(found.select_related("placement__employer").order_by("due_date", "pk"))
+    """After-sales tasks not done whose date has passed (``owner_ids=None``: everyone's)."""
+    return list(placement_selectors.aftersales_overdue(today=today, owner_ids=owner_ids))
 
 
 def group_by_owner(items: Iterable[Any]) -> dict[int | None, list[Any]]:

@@ -510,3 +510,27 @@ def deadline_kpis_per_owner(
         row.pop("owner_id"): DeadlineKpis(**{name: int(value or 0) for name, value in row.items()})
         for row in rows
     }
+
+
+# --- For the team screen -----------------------------------------------------------------
+
+
+def deadlines_overdue(*, today: dt.date, owner_ids: Iterable[int] | None) -> QuerySet[Deadline]:
+    """Open deadlines whose date has passed, of these owners (``None``: everyone's).
+
+    For the teamleider's overview; the caller checks the role.
+    """
+    found = Deadline.objects.filter(status=DeadlineStatus.OPEN, due_date__lt=today)
+    if owner_ids is not None:
+        found = found.filter(owner_id__in=list(owner_ids))
+    return found.select_related("placement__employer").order_by("due_date", "pk")
+
+
+def aftersales_overdue(
+    *, today: dt.date, owner_ids: Iterable[int] | None
+) -> QuerySet[AfterSalesTask]:
+    """After-sales moments not done whose date has passed, of these owners (``None``: all)."""
+    found = AfterSalesTask.objects.filter(done_at__isnull=True, due_date__lt=today)
+    if owner_ids is not None:
+        found = found.filter(owner_id__in=list(owner_ids))
+    return found.select_related("placement__employer").order_by("due_date", "pk")
