@@ -68,6 +68,8 @@ def run() -> None:
     _run(BIN / "werkpunt", "demo", env=env)
     # The back office: partners, demo staff (with a demo authenticator), employers, placements.
     _run(BIN / "werkpunt", "manage", "demo_backoffice", env=env)
+    # Matching: candidates, demands, a matchtafel and an open day on top of the back office.
+    _run(BIN / "werkpunt", "manage", "demo_matching", env=env)
     address = env.get("WERKPUNT_ADDRESS", "127.0.0.1:8000")
     _run(BIN / "werkpunt", "manage", "runserver", address, env=env)
 

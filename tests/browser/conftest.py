@@ -58,6 +58,7 @@ def _load_demo() -> str:
     os.environ["WERKPUNT_ALLOW_DEMO"] = "true"
     try:
         call_command("demo_backoffice", verbosity=0)
+        call_command("demo_matching", verbosity=0)
     finally:
         if previous is None:
             os.environ.pop("WERKPUNT_ALLOW_DEMO", None)

@@ -282,3 +282,47 @@ def test_every_number_has_its_definition(client, make_user, login, parse):
     summaries = [e.plain for e in page.find_all("summary")]
     assert summaries.count("Hoe tellen wij dit?") == 3
     assert "Wat telt als te laat?" in summaries
+
+
+def test_shows_what_the_matchtafels_of_the_period_gave(
+    client, make_user, login, make_candidate, make_demand
+):
+    from werkpunt.matchtafels.models import (
+        Matchtafel,
+        MatchtafelOutcome,
+        MatchtafelStatus,
+        OutcomeKind,
+    )
+
+    lead = make_user(role=Role.TEAM_LEAD)
+    today = _today()
+
+    def table(status, date):
+        return Matchtafel.objects.create(
+            title="Matchtafel",
+            date=date,
+            location="Emmen",
+            period_start=date,
+            period_end=date + dt.timedelta(days=60),
+            status=status,
+        )
+
+    held = table(MatchtafelStatus.HELD, today - dt.timedelta(days=10))
+    planned = table(MatchtafelStatus.PLANNED, today - dt.timedelta(days=5))
+    demand = make_demand()
+    for kind in (OutcomeKind.PLACED, OutcomeKind.PLACED, OutcomeKind.TALK):
+        MatchtafelOutcome.objects.create(
+            matchtafel=held, candidate=make_candidate(consent=True), demand=demand, kind=kind
+        )
+    MatchtafelOutcome.objects.create(
+        matchtafel=planned, candidate=make_candidate(consent=True), kind=OutcomeKind.PLACED
+    )
+    login(client, lead)
+
+    response = client.get(URL)
+
+    figures = response.context["matchtafels"]
+    assert figures.sessions_held == 1
+    assert figures.people_brought == 3
+    assert (figures.placed, figures.talk, figures.trial, figures.no_match) == (2, 1, 0, 0)
+    assert b'id="tabel-matchtafels"' in response.content

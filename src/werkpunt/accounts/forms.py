@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkpunt.accounts import selectors
 from werkpunt.accounts.models import STAFF_ROLES, Organisation, Role
+from werkpunt.core.forms import SummaryMixin
 
 TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
 SELECT = "utrecht-select utrecht-select--html-select"
@@ -30,31 +31,13 @@ NEW_PASSWORD_HELP = _(
 )
 
 
-class ErrorSummaryMixin:
-    """Adds ``error_summary()``, ``aria-required`` and no browser ``required`` check."""
+class ErrorSummaryMixin(SummaryMixin):
+    """``error_summary()`` and ``mark_required()`` (``aria-required``) from the core mixin,
+    and no browser ``required`` check."""
 
     use_required_attribute = False
-    #: The fields in the order of the page (default: the form's order).
-    summary_order: tuple[str, ...] = ()
 
     fields: dict[str, forms.Field]
-
-    def _mark_required(self) -> None:
-        for field in self.fields.values():
-            if field.required:
-                field.widget.attrs["aria-required"] = "true"
-
-    def error_summary(self) -> list[tuple[str, str]]:
-        """(anchor, message) for every error, in the order of the form; anchor "" for none."""
-        form: Any = self
-        items: list[tuple[str, str]] = [("", str(error)) for error in form.non_field_errors()]
-        for name in self.summary_order or tuple(self.fields):
-            bound = form[name]
-            if bound.is_hidden:
-                items.extend(("", str(error)) for error in bound.errors)
-                continue
-            items.extend((bound.auto_id, str(error)) for error in bound.errors)
-        return items
 
 
 class LoginForm(ErrorSummaryMixin, forms.Form):
@@ -85,7 +68,7 @@ class LoginForm(ErrorSummaryMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "inloggen-%s")
         super().__init__(*args, **kwargs)
-        self._mark_required()
+        self.mark_required()
 
 
 class CodeForm(ErrorSummaryMixin, forms.Form):
@@ -117,7 +100,7 @@ class CodeForm(ErrorSummaryMixin, forms.Form):
         else:
             field.help_text = _("De 6 cijfers die de authenticator-app nu laat zien.")
             field.widget.attrs["inputmode"] = "numeric"
-        self._mark_required()
+        self.mark_required()
 
     def clean_code(self) -> str:
         return " ".join(str(self.cleaned_data["code"]).split())
@@ -153,7 +136,7 @@ class NewPasswordMixin(ErrorSummaryMixin):
         )
         form: Any = self
         form.error_messages = {**form.error_messages, "password_mismatch": PASSWORD_MISMATCH}
-        self._mark_required()
+        self.mark_required()
 
     def validate_password_for_user(
         self,
@@ -191,8 +174,6 @@ class SetPasswordForm(NewPasswordMixin, _SetPasswordBase):
 class PasswordChangeForm(NewPasswordMixin, auth_forms.PasswordChangeForm):
     """Change the password on the security page: the old one first."""
 
-    summary_order = ("old_password", "new_password1", "new_password2")
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "wachtwoord-%s")
         super().__init__(*args, **kwargs)
@@ -227,7 +208,7 @@ class PasswordResetForm(ErrorSummaryMixin, auth_forms.PasswordResetForm):
                 attrs={"class": TEXTBOX, "autocomplete": "email", "spellcheck": "false"}
             ),
         )
-        self._mark_required()
+        self.mark_required()
 
 
 class InvitationAcceptForm(ErrorSummaryMixin, forms.Form):
@@ -261,7 +242,7 @@ class InvitationAcceptForm(ErrorSummaryMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.email = email
         self.fields["password1"].help_text = NEW_PASSWORD_HELP
-        self._mark_required()
+        self.mark_required()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -333,7 +314,7 @@ class InviteStaffForm(ErrorSummaryMixin, forms.Form):
         organisation_field.queryset = selectors.partner_organisations()
         role_field: Any = self.fields["role"]
         role_field.choices = [("", _("Kies een rol")), *staff_role_choices()]
-        self._mark_required()
+        self.mark_required()
 
 
 class UserFilterForm(forms.Form):

@@ -322,6 +322,16 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "werkpunt.accounts.delete_old_staff_sessions",
         "schedule": crontab(hour=2, minute=35),
     },
+    "werkpunt-candidates-retention-nightly": {
+        "task": "werkpunt.candidates.anonymise_inactive_candidates",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    # Open days (docs/opendays.md): the reminder the day before; the afternoon run catches
+    # failed mails and registrations made during the day.
+    "werkpunt-opendays-reminders": {
+        "task": "werkpunt.opendays.send_reminders",
+        "schedule": crontab(hour="9,15", minute=0),
+    },
     # Requests past their call-back deadline go to the teamleider (docs/backoffice-employers.md).
     "werkpunt-requests-escalate": {
         "task": "werkpunt.employers.escalate_overdue_requests",
@@ -347,10 +357,10 @@ WERKPUNT_RETENTION_DAYS = int(os.environ.get("WERKPUNT_RETENTION_DAYS", str(2 * 
 # A finished request loses the asker's name, mail, phone and message this many days after it
 # was answered; one never finished, twice as long after it came in (docs/requests.md).
 WERKPUNT_REQUEST_RETENTION_DAYS = int(os.environ.get("WERKPUNT_REQUEST_RETENTION_DAYS", "365"))
+# An extra task list made by `werkpunt manage import_tasks` (ESCO, CompetentNL); empty: none.
+WERKPUNT_TASK_LIST_DIR = os.environ.get("WERKPUNT_TASK_LIST_DIR", "")
 # An inactive candidate profile loses its identity this many days after its last change.
-WERKPUNT_CANDIDATE_RETENTION_DAYS = int(
-    os.environ.get("WERKPUNT_CANDIDATE_RETENTION_DAYS", "365")
-)
+WERKPUNT_CANDIDATE_RETENTION_DAYS = int(os.environ.get("WERKPUNT_CANDIDATE_RETENTION_DAYS", "365"))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

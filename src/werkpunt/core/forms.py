@@ -1,4 +1,5 @@
-"""Form helpers shared by every app: the error summary at the top of a form page.
+"""Form helpers shared by every app: the error summary at the top of a form page, and a
+date field that reads dates as people type them.
 
 Use :class:`SummaryMixin` on a form and include ``core/includes/error_summary.html`` with
 ``items=form.error_summary`` (and optionally ``title`` and ``summary_id``); messages of the
@@ -7,7 +8,35 @@ Use :class:`SummaryMixin` on a form and include ``core/includes/error_summary.ht
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django import forms
+
+#: Dates as people type them (31-12-2026, 31/12/2026) and as a date field sends them; use as
+#: ``input_formats`` of a ``DateField`` with the :class:`DateInput` widget.
+DATE_INPUT_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
+
+
+class DateInput(forms.DateInput):
+    """A date field; a typed Dutch date is shown back as ISO, the only form it can display."""
+
+    input_type = "date"
+
+    def __init__(self, *, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(
+            attrs={"class": "utrecht-textbox utrecht-textbox--html-input", **(attrs or {})},
+            format="%Y-%m-%d",
+        )
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, str):
+            for pattern in DATE_INPUT_FORMATS:
+                try:
+                    return dt.datetime.strptime(value.strip(), pattern).date().isoformat()  # noqa: DTZ007
+                except ValueError:
+                    continue
+        return super().format_value(value)
 
 
 def error_summary_of(form: forms.BaseForm) -> list[tuple[str, str]]:

@@ -9,38 +9,16 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from werkpunt.core.forms import DATE_INPUT_FORMATS, DateInput, SummaryMixin
+
 #: The longest period the screens compute over (the board's CSV included).
 MAX_PERIOD_DAYS = 5 * 366
-
-#: Dates as people type them (31-12-2026, 31/12/2026) and as a date field sends them.
-DATE_INPUT_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
 
 SCOPE_ORGANISATION = "eigen"
 SCOPE_ALL = "alle"
 
 
-class DateInput(forms.DateInput):
-    """A date field; a typed Dutch date is shown back as ISO, the only form it can display."""
-
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(
-            attrs={"class": "utrecht-textbox utrecht-textbox--html-input", **(attrs or {})},
-            format="%Y-%m-%d",
-        )
-
-    def format_value(self, value: Any) -> str | None:
-        if isinstance(value, str):
-            for pattern in DATE_INPUT_FORMATS:
-                try:
-                    return dt.datetime.strptime(value.strip(), pattern).date().isoformat()  # noqa: DTZ007
-                except ValueError:
-                    continue
-        return super().format_value(value)
-
-
-class PeriodForm(forms.Form):
+class PeriodForm(SummaryMixin, forms.Form):
     """``van`` and ``tot`` (both included). Without input the view's default period holds."""
 
     van = forms.DateField(
@@ -86,23 +64,6 @@ class PeriodForm(forms.Form):
         if since > until or (until - since).days > MAX_PERIOD_DAYS:
             return self.default
         return since, until
-
-    @property
-    def error_summary(self) -> list[tuple[str, str]]:
-        """(field id, message) for the summary at the top of the page."""
-        summary: list[tuple[str, str]] = []
-        for name, messages in self.errors.items():
-            if name == "__all__":
-                summary.extend(("", str(message)) for message in messages)
-                continue
-            bound = self[name]
-            anchor = (
-                f"{bound.auto_id}_0"
-                if isinstance(bound.field.widget, forms.RadioSelect)
-                else bound.id_for_label
-            )
-            summary.extend((anchor, str(message)) for message in messages)
-        return summary
 
 
 class TeamPeriodForm(PeriodForm):

@@ -24,6 +24,7 @@ from django.db.models import F
 
 from werkpunt.accounts.models import PARTNER_KINDS, Role
 from werkpunt.employers import selectors as employer_selectors
+from werkpunt.matchtafels import selectors as matchtafel_selectors
 from werkpunt.placements import selectors as placement_selectors
 from werkpunt.placements.models import (
     AfterSalesTask,
@@ -221,3 +222,8 @@ def requests_of_employer(*, user: AnyUser) -> list[Request]:
     return list(
         employer_selectors.requests_for_employer_user(user=user).order_by("-created_at", "-pk")
     )
+
+
+def matchtafel_kpis(*, since: dt.date, until: dt.date) -> matchtafel_selectors.MatchtafelKpis:
+    """Matchtafels held in the period: people brought and what came of it (whole region)."""
+    return matchtafel_selectors.matchtafel_kpis(since=since, until=until)

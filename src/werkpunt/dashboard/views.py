@@ -535,6 +535,7 @@ def team(request: HttpRequest) -> HttpResponse:
             "request_kpis": request_figures,
             "deadline_kpis": deadline_figures,
             "sustainability": sustainability,
+            "matchtafels": sources.matchtafel_kpis(since=since, until=until),
             "today": today,
         },
     )

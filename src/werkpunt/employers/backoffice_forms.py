@@ -2,8 +2,8 @@
 
 Each form has its own id prefix (``werkgever-name``, ``contact-date``, ...) so several
 forms fit on one page, no HTML ``required`` attribute (the server checks and names what
-is missing, in Dutch), and :meth:`BackofficeForm.error_summary` for the summary at the
-top of the page.
+is missing, in Dutch), and ``error_summary()`` (from :class:`werkpunt.core.forms.SummaryMixin`)
+for the summary at the top of the page.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkpunt.core.forms import SummaryMixin
 from werkpunt.employers import selectors
 from werkpunt.employers.models import (
     MESSAGE_MAX_LENGTH,
@@ -55,7 +56,7 @@ class UserChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         return user_label(obj)
 
 
-class BackofficeForm(forms.Form):
+class BackofficeForm(SummaryMixin, forms.Form):
     """Shared behaviour: id prefix, ``aria-required``, and the error summary."""
 
     prefix_id: ClassVar[str] = "veld"
@@ -64,21 +65,7 @@ class BackofficeForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", f"{self.prefix_id}-%s")
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if field.required and not isinstance(field.widget, forms.RadioSelect):
-                field.widget.attrs["aria-required"] = "true"
-
-    def error_summary(self) -> list[tuple[str, str]]:
-        """(anchor, message) for every error, in the order of the fields; anchor "" for none."""
-        items: list[tuple[str, str]] = [("", str(error)) for error in self.non_field_errors()]
-        for bound in self.visible_fields():
-            if not bound.errors:
-                continue
-            anchor = bound.auto_id
-            if isinstance(bound.field.widget, forms.RadioSelect):
-                anchor = f"{anchor}_0"
-            items.extend((str(anchor), str(error)) for error in bound.errors)
-        return items
+        self.mark_required()
 
 
 # --- Employer record -------------------------------------------------------------------------

@@ -267,7 +267,7 @@ def _employer_page(
         "contact_form": contact_form or ContactForm(initial={"date": timezone.localdate()}),
         "invite_form": invite_form or InviteForm(),
         "invitations_available": services.invitations_available(),
-        "error_forms": forms,
+        "error_items": [item for form in forms for item in form.error_summary()],
         "register_url": (
             reverse("employers_backoffice:request_register")
             + "?"
@@ -465,7 +465,7 @@ def _request_page(
         "query": query,
         "link_results": link_results,
         "searched": "zoek" in request.GET,
-        "error_forms": forms,
+        "error_items": [item for form in forms for item in form.error_summary()],
     }
     return render(request, "employers/backoffice/request_detail.html", context)
 

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkpunt.core.forms import SummaryMixin
 from werkpunt.employers import spam
 from werkpunt.employers.models import (
     MESSAGE_MAX_LENGTH,
@@ -34,7 +35,7 @@ def _single_line(value: str) -> str:
     return re.sub(r"\s+", " ", value).strip()
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(SummaryMixin, forms.Form):
     """What an employer fills in; the view passes the cleaned data to ``request_create``."""
 
     name = forms.CharField(
@@ -148,8 +149,9 @@ class QuestionForm(forms.Form):
     )
     formulier_tijd = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    #: The fields people fill in, in order (for the template and the error summary).
-    visible_fields_order = (
+    #: The fields people fill in, in the order of the page, so that the error summary
+    #: follows the page; the honeypot and the hidden fields come after them.
+    field_order = (
         "topic",
         "message",
         "name",
@@ -169,9 +171,7 @@ class QuestionForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", AUTO_ID)
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if field.required and not isinstance(field.widget, forms.RadioSelect):
-                field.widget.attrs["aria-required"] = "true"
+        self.mark_required()
         #: True when the signed timestamp was refused (too fast, too old, forged).
         self.token_refused = False
 
@@ -206,16 +206,3 @@ class QuestionForm(forms.Form):
             self.token_refused = True
             self.add_error(None, forms.ValidationError(TRY_AGAIN_MESSAGE, code="try_again"))
         return cleaned
-
-    def error_summary(self) -> list[tuple[str, str]]:
-        """(anchor, message) for every error, in the order of the form; anchor "" for none."""
-        items: list[tuple[str, str]] = [("", str(error)) for error in self.non_field_errors()]
-        for name in self.visible_fields_order:
-            bound = self[name]
-            if not bound.errors:
-                continue
-            anchor = bound.auto_id
-            if isinstance(bound.field.widget, forms.RadioSelect):
-                anchor = f"{anchor}_0"
-            items.extend((anchor, str(error)) for error in bound.errors)
-        return items

@@ -70,6 +70,7 @@ ISCO_SECTORS: dict[str, str] = {
     "93": "industrie",
     "931": "bouw",
     "933": "logistiek",
+    "9334": "detailhandel",  # shelf fillers (vakkenvullers)
     "94": "horeca",
     "95": "detailhandel",
     "96": "schoonmaak",

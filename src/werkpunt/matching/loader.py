@@ -4,12 +4,21 @@ The files live in ``werkpunt/matching/data/`` and are read through ``importlib.r
 so they work from an installed wheel too (the package-data glob ``matching/data/*`` must be in
 ``pyproject.toml``). Loading validates every reference; a broken file raises
 :class:`~werkpunt.matching.catalogue.CatalogueError` with a Dutch message.
+
+An imported task list (``werkpunt manage import_tasks``, from ESCO or CompetentNL) lives
+outside the package, in the directory named by the environment variable
+``WERKPUNT_TASK_LIST_DIR``: ``tasks.yaml`` and ``skills.yaml`` in the same shape as the
+shipped files (``licences.yaml`` is optional). :func:`load_catalogue` adds those tasks to the
+shipped ones; on a clash of ids the shipped task, skill or licence wins. A directory without
+``tasks.yaml`` adds nothing. This module stays pure: it reads ``os.environ``, not Django.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -22,7 +31,21 @@ from werkpunt.matching.travel import Place, Places
 
 PACKAGE = "werkpunt.matching"
 PLACE_COLUMNS = ("id", "name", "municipality", "municipality_code", "lat", "lon")
-TASK_KEYS = {"id", "name", "sector", "skills", "physical_load", "language", "licences", "adjacent"}
+TASK_KEYS = {
+    "id",
+    "name",
+    "sector",
+    "skills",
+    "physical_load",
+    "language",
+    "licences",
+    "adjacent",
+    # Optional, written by the import: where the task came from (ESCO or CompetentNL).
+    "uri",
+    "alt_labels",
+}
+#: The environment variable with the directory of an imported task list.
+TASK_LIST_DIR_ENV = "WERKPUNT_TASK_LIST_DIR"
 
 
 def _read(name: str, directory: Path | None) -> str:
@@ -71,6 +94,8 @@ def parse_tasks(raw: Any) -> list[Task]:
                     language=str(item["language"]),
                     licences=_str_list(item.get("licences"), where),
                     adjacent=_str_list(item.get("adjacent"), where),
+                    uri=str(item.get("uri") or ""),
+                    alt_labels=_str_list(item.get("alt_labels"), where),
                 )
             )
         except KeyError as error:
@@ -137,10 +162,100 @@ def load_places_from(directory: Path | None = None) -> Places:
     return parse_places(_read("places.csv", directory))
 
 
+def task_list_dir() -> Path | None:
+    """The directory of the imported task list (``WERKPUNT_TASK_LIST_DIR``), if set."""
+    value = os.environ.get(TASK_LIST_DIR_ENV, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+@dataclass(frozen=True)
+class TaskList:
+    """Tasks, skills and licences as read from files, before they are checked against the
+    shipped list (imported tasks may use the shipped skills and licences)."""
+
+    tasks: dict[str, Task] = field(default_factory=dict)
+    skills: dict[str, Skill] = field(default_factory=dict)
+    licences: dict[str, Licence] = field(default_factory=dict)
+
+
+def read_task_list(*, directory: Path) -> TaskList | None:
+    """The imported task list in ``directory``, or ``None`` when it has no ``tasks.yaml``."""
+    if not (directory / "tasks.yaml").is_file():
+        return None
+    try:
+        tasks = parse_tasks(_yaml("tasks.yaml", "tasks", directory))
+        skills = (
+            _names(_yaml("skills.yaml", "skills", directory), "skills.yaml")
+            if (directory / "skills.yaml").is_file()
+            else {}
+        )
+        licences = (
+            _names(_yaml("licences.yaml", "licences", directory), "licences.yaml")
+            if (directory / "licences.yaml").is_file()
+            else {}
+        )
+    except CatalogueError as error:
+        raise CatalogueError(f"{TASK_LIST_DIR_ENV} ({directory}): {error}") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise CatalogueError(
+            f"{TASK_LIST_DIR_ENV} ({directory}): kan het bestand niet lezen: {error}"
+        ) from error
+    ids = [t.id for t in tasks]
+    if len(set(ids)) != len(ids):
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        raise CatalogueError(
+            f"{TASK_LIST_DIR_ENV} ({directory}): tasks.yaml: dubbele taak-id's {duplicates}"
+        )
+    return TaskList(
+        tasks={t.id: t for t in tasks},
+        skills={k: Skill(k, v) for k, v in skills.items()},
+        licences={k: Licence(k, v) for k, v in licences.items()},
+    )
+
+
+def merge_catalogues(*, shipped: TaskCatalogue, imported: TaskList) -> TaskCatalogue:
+    """The shipped list plus the imported tasks, skills and licences; shipped ids win.
+
+    Raises :class:`CatalogueError` when an imported task refers to a skill, licence or
+    adjacent task that is in neither list.
+    """
+    return TaskCatalogue(
+        tasks={**imported.tasks, **shipped.tasks},
+        skills={**imported.skills, **shipped.skills},
+        licences={**imported.licences, **shipped.licences},
+    )
+
+
+def load_catalogue_with(*, directory: Path | None) -> TaskCatalogue:
+    """The shipped task list plus the imported one in ``directory`` (if any)."""
+    shipped = load_catalogue_from()
+    imported = read_task_list(directory=directory) if directory is not None else None
+    if imported is None:
+        return shipped
+    try:
+        return merge_catalogues(shipped=shipped, imported=imported)
+    except CatalogueError as error:
+        raise CatalogueError(f"{TASK_LIST_DIR_ENV} ({directory}): {error}") from error
+
+
 @cache
+def _catalogue_for(directory: str) -> TaskCatalogue:
+    return load_catalogue_with(directory=Path(directory) if directory else None)
+
+
 def load_catalogue() -> TaskCatalogue:
-    """The shipped task list, loaded once per process."""
-    return load_catalogue_from()
+    """The task list: the shipped one plus the imported one in ``WERKPUNT_TASK_LIST_DIR``.
+
+    Loaded once per process (per value of the variable): restart the web and worker
+    processes after an import, or call :func:`clear_catalogue_cache`.
+    """
+    directory = task_list_dir()
+    return _catalogue_for(str(directory) if directory else "")
+
+
+def clear_catalogue_cache() -> None:
+    """Forget the loaded task list, so the next :func:`load_catalogue` reads the files again."""
+    _catalogue_for.cache_clear()
 
 
 @cache

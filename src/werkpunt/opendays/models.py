@@ -124,9 +124,7 @@ class Invitation(models.Model):
     class Meta:
         ordering = ("invited_at", "pk")
         constraints = (
-            models.UniqueConstraint(
-                fields=("open_day", "candidate"), name="opendays_invite_once"
-            ),
+            models.UniqueConstraint(fields=("open_day", "candidate"), name="opendays_invite_once"),
             models.CheckConstraint(
                 condition=~models.Q(status="registered") | models.Q(slot__isnull=False),
                 name="opendays_registered_has_slot",

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkpunt.core.forms import SummaryMixin
 from werkpunt.financieel_cv.questions import normalize_number, question_for_field
 from werkpunt.placements.models import ContractKind, HelperRole, PlacementStatus, Sustainability
 from werkpunt.placements.situations import compose, expand_instruments
@@ -92,30 +93,6 @@ class DutchDecimalField(forms.DecimalField):
         if isinstance(value, str):
             value = normalize_number(value)
         return super().to_python(value)
-
-
-class SummaryMixin:
-    """``error_summary()``: (anchor, message) for each error, in the order of the fields."""
-
-    def error_summary(self) -> list[tuple[str, str]]:
-        form: forms.Form = self  # type: ignore[assignment]
-        items: list[tuple[str, str]] = [("", str(error)) for error in form.non_field_errors()]
-        for bound in form.visible_fields():
-            if not bound.errors:
-                continue
-            anchor = bound.auto_id
-            if isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-                anchor = f"{anchor}_0"
-            items.extend((anchor, str(error)) for error in bound.errors)
-        return items
-
-    def mark_required(self) -> None:
-        form: forms.Form = self  # type: ignore[assignment]
-        for field in form.fields.values():
-            if field.required and not isinstance(
-                field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
-            ):
-                field.widget.attrs["aria-required"] = "true"
 
 
 #: Situation fields of the rules → form field names where they differ.

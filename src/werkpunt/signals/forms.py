@@ -8,49 +8,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkpunt.core.forms import DATE_INPUT_FORMATS, DateInput, SummaryMixin
 from werkpunt.signals.models import Theme
 from werkpunt.signals.services import DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH
 
 _TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
-DATE_INPUT_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
 
 
-class DateInput(forms.DateInput):
-    """A date field; a typed Dutch date is shown back as ISO, the only form it can display."""
-
-    input_type = "date"
-
-    def __init__(self) -> None:
-        super().__init__(attrs={"class": _TEXTBOX}, format="%Y-%m-%d")
-
-    def format_value(self, value: Any) -> str | None:
-        if isinstance(value, str):
-            for pattern in DATE_INPUT_FORMATS:
-                try:
-                    return dt.datetime.strptime(value.strip(), pattern).date().isoformat()  # noqa: DTZ007
-                except ValueError:
-                    continue
-        return super().format_value(value)
-
-
-def summary_of(form: forms.Form) -> list[tuple[str, str]]:
-    """(field id, message) pairs for the error summary at the top of the page."""
-    summary: list[tuple[str, str]] = []
-    for name, messages in form.errors.items():
-        if name == "__all__":
-            summary.extend(("", str(message)) for message in messages)
-            continue
-        bound = form[name]
-        anchor = (
-            f"{bound.auto_id}_0"
-            if isinstance(bound.field.widget, forms.RadioSelect)
-            else bound.id_for_label
-        )
-        summary.extend((anchor, str(message)) for message in messages)
-    return summary
-
-
-class SignalForm(forms.Form):
+class SignalForm(SummaryMixin, forms.Form):
     """What the adviser fills in; the view passes the data to ``services.signal_create``."""
 
     theme = forms.ChoiceField(
@@ -98,12 +63,8 @@ class SignalForm(forms.Form):
         kwargs.setdefault("auto_id", "knelpunt-%s")
         super().__init__(*args, **kwargs)
 
-    @property
-    def error_summary(self) -> list[tuple[str, str]]:
-        return summary_of(self)
 
-
-class FilterForm(forms.Form):
+class FilterForm(SummaryMixin, forms.Form):
     """Theme and period for the list and the report (a GET form)."""
 
     thema = forms.ChoiceField(
@@ -135,10 +96,6 @@ class FilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not with_theme:
             del self.fields["thema"]
-
-    @property
-    def error_summary(self) -> list[tuple[str, str]]:
-        return summary_of(self)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

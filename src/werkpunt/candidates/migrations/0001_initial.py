@@ -2,88 +2,299 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import werkpunt.candidates.models
 from django.conf import settings
 from django.db import migrations, models
 
+import werkpunt.candidates.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('placements', '0003_aftersales_open_index'),
+        ("accounts", "0001_initial"),
+        ("placements", "0003_aftersales_open_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Candidate',
+            name="Candidate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(blank=True, max_length=20, unique=True, verbose_name='kenmerk')),
-                ('display_name', models.CharField(help_text='Voornaam en eerste letter van de achternaam.', max_length=100, verbose_name='naam')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mailadres')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='telefoonnummer')),
-                ('home_place', models.CharField(max_length=60, verbose_name='woonplaats')),
-                ('travel_mode', models.CharField(blank=True, choices=[('auto', 'Auto'), ('fiets', 'Fiets'), ('ov', 'Openbaar vervoer'), ('geen', 'Lopend, geen vervoer')], max_length=10, verbose_name='vervoer')),
-                ('max_travel_minutes', models.PositiveSmallIntegerField(verbose_name='maximale reistijd (minuten)')),
-                ('hours_per_week', models.DecimalField(decimal_places=1, max_digits=4, verbose_name='uren per week')),
-                ('days', models.JSONField(blank=True, default=list, verbose_name='beschikbare dagen')),
-                ('tasks', models.JSONField(blank=True, default=list, verbose_name='taken')),
-                ('skills', models.JSONField(blank=True, default=list, verbose_name='vaardigheden')),
-                ('experience_years', models.DecimalField(blank=True, decimal_places=1, max_digits=4, null=True, verbose_name='werkervaring (jaren)')),
-                ('education_level', models.CharField(blank=True, max_length=20, verbose_name='opleiding')),
-                ('language_level', models.CharField(blank=True, max_length=4, verbose_name='taalniveau Nederlands')),
-                ('licences', models.JSONField(blank=True, default=list, verbose_name='rijbewijzen en certificaten')),
-                ('support_needs', models.JSONField(blank=True, default=list, verbose_name='nodig aan ondersteuning')),
-                ('interests', models.JSONField(blank=True, default=list, verbose_name='interesses')),
-                ('max_physical_load', models.CharField(choices=[('licht', 'Licht werk'), ('middel', 'Gemiddeld zwaar werk'), ('zwaar', 'Zwaar werk')], default='zwaar', max_length=10, verbose_name='zwaarste werk dat kan')),
-                ('motivation', models.TextField(blank=True, verbose_name='motivatie (woorden van de adviseur)')),
-                ('is_active', models.BooleanField(default=True, verbose_name='zoekt werk')),
-                ('candidate_consent_at', models.DateTimeField(blank=True, null=True, verbose_name='toestemming kandidaat')),
-                ('candidate_consent_via', models.CharField(blank=True, choices=[('link', 'Via de persoonlijke link'), ('papier', 'Op papier, vastgelegd door de adviseur'), ('gesprek', 'In een gesprek, vastgelegd door de adviseur')], max_length=10, verbose_name='toestemming gegeven')),
-                ('adviser_release_at', models.DateTimeField(blank=True, null=True, verbose_name='vrijgegeven door adviseur')),
-                ('consent_withdrawn_at', models.DateTimeField(blank=True, null=True, verbose_name='toestemming ingetrokken')),
-                ('consent_token', models.CharField(default=werkpunt.candidates.models.new_consent_token, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('anonymised_at', models.DateTimeField(blank=True, null=True)),
-                ('adviser', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='candidates', to=settings.AUTH_USER_MODEL, verbose_name='adviseur')),
-                ('adviser_release_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='vrijgegeven door')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='candidates', to='accounts.organisation', verbose_name='organisatie')),
-                ('worker', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='candidate', to='placements.worker', verbose_name='werknemer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(
+                        blank=True, max_length=20, unique=True, verbose_name="kenmerk"
+                    ),
+                ),
+                (
+                    "display_name",
+                    models.CharField(
+                        help_text="Voornaam en eerste letter van de achternaam.",
+                        max_length=100,
+                        verbose_name="naam",
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="e-mailadres"),
+                ),
+                (
+                    "phone",
+                    models.CharField(blank=True, max_length=30, verbose_name="telefoonnummer"),
+                ),
+                ("home_place", models.CharField(max_length=60, verbose_name="woonplaats")),
+                (
+                    "travel_mode",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("auto", "Auto"),
+                            ("fiets", "Fiets"),
+                            ("ov", "Openbaar vervoer"),
+                            ("geen", "Lopend, geen vervoer"),
+                        ],
+                        max_length=10,
+                        verbose_name="vervoer",
+                    ),
+                ),
+                (
+                    "max_travel_minutes",
+                    models.PositiveSmallIntegerField(verbose_name="maximale reistijd (minuten)"),
+                ),
+                (
+                    "hours_per_week",
+                    models.DecimalField(
+                        decimal_places=1, max_digits=4, verbose_name="uren per week"
+                    ),
+                ),
+                (
+                    "days",
+                    models.JSONField(blank=True, default=list, verbose_name="beschikbare dagen"),
+                ),
+                ("tasks", models.JSONField(blank=True, default=list, verbose_name="taken")),
+                ("skills", models.JSONField(blank=True, default=list, verbose_name="vaardigheden")),
+                (
+                    "experience_years",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=4,
+                        null=True,
+                        verbose_name="werkervaring (jaren)",
+                    ),
+                ),
+                (
+                    "education_level",
+                    models.CharField(blank=True, max_length=20, verbose_name="opleiding"),
+                ),
+                (
+                    "language_level",
+                    models.CharField(
+                        blank=True, max_length=4, verbose_name="taalniveau Nederlands"
+                    ),
+                ),
+                (
+                    "licences",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="rijbewijzen en certificaten"
+                    ),
+                ),
+                (
+                    "support_needs",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="nodig aan ondersteuning"
+                    ),
+                ),
+                (
+                    "interests",
+                    models.JSONField(blank=True, default=list, verbose_name="interesses"),
+                ),
+                (
+                    "max_physical_load",
+                    models.CharField(
+                        choices=[
+                            ("licht", "Licht werk"),
+                            ("middel", "Gemiddeld zwaar werk"),
+                            ("zwaar", "Zwaar werk"),
+                        ],
+                        default="zwaar",
+                        max_length=10,
+                        verbose_name="zwaarste werk dat kan",
+                    ),
+                ),
+                (
+                    "motivation",
+                    models.TextField(
+                        blank=True, verbose_name="motivatie (woorden van de adviseur)"
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="zoekt werk")),
+                (
+                    "candidate_consent_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="toestemming kandidaat"
+                    ),
+                ),
+                (
+                    "candidate_consent_via",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("link", "Via de persoonlijke link"),
+                            ("papier", "Op papier, vastgelegd door de adviseur"),
+                            ("gesprek", "In een gesprek, vastgelegd door de adviseur"),
+                        ],
+                        max_length=10,
+                        verbose_name="toestemming gegeven",
+                    ),
+                ),
+                (
+                    "adviser_release_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="vrijgegeven door adviseur"
+                    ),
+                ),
+                (
+                    "consent_withdrawn_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="toestemming ingetrokken"
+                    ),
+                ),
+                (
+                    "consent_token",
+                    models.CharField(
+                        default=werkpunt.candidates.models.new_consent_token,
+                        max_length=64,
+                        unique=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("anonymised_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "adviser",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="candidates",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="adviseur",
+                    ),
+                ),
+                (
+                    "adviser_release_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="vrijgegeven door",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="candidates",
+                        to="accounts.organisation",
+                        verbose_name="organisatie",
+                    ),
+                ),
+                (
+                    "worker",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="candidate",
+                        to="placements.worker",
+                        verbose_name="werknemer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kandidaat',
-                'verbose_name_plural': 'kandidaten',
-                'ordering': ('-updated_at', '-pk'),
+                "verbose_name": "kandidaat",
+                "verbose_name_plural": "kandidaten",
+                "ordering": ("-updated_at", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='ConsentEvent',
+            name="ConsentEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('candidate_gave', 'Kandidaat gaf toestemming'), ('adviser_released', 'Adviseur gaf profiel vrij'), ('candidate_withdrew', 'Kandidaat trok toestemming in'), ('adviser_withdrew', 'Adviseur trok vrijgave in'), ('link_renewed', 'Nieuwe persoonlijke link gemaakt')], max_length=20)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('note', models.CharField(blank=True, max_length=300)),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consent_events', to='candidates.candidate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("candidate_gave", "Kandidaat gaf toestemming"),
+                            ("adviser_released", "Adviseur gaf profiel vrij"),
+                            ("candidate_withdrew", "Kandidaat trok toestemming in"),
+                            ("adviser_withdrew", "Adviseur trok vrijgave in"),
+                            ("link_renewed", "Nieuwe persoonlijke link gemaakt"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("note", models.CharField(blank=True, max_length=300)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consent_events",
+                        to="candidates.candidate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'toestemming',
-                'verbose_name_plural': 'toestemmingen',
-                'ordering': ('-at', '-pk'),
+                "verbose_name": "toestemming",
+                "verbose_name_plural": "toestemmingen",
+                "ordering": ("-at", "-pk"),
             },
         ),
         migrations.AddIndex(
-            model_name='candidate',
-            index=models.Index(fields=['is_active', 'anonymised_at'], name='candidates_active'),
+            model_name="candidate",
+            index=models.Index(fields=["is_active", "anonymised_at"], name="candidates_active"),
         ),
         migrations.AddConstraint(
-            model_name='candidate',
-            constraint=models.CheckConstraint(condition=models.Q(('hours_per_week__gte', 0), ('hours_per_week__lte', 60)), name='candidates_candidate_hours_range'),
+            model_name="candidate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("hours_per_week__gte", 0), ("hours_per_week__lte", 60)),
+                name="candidates_candidate_hours_range",
+            ),
         ),
     ]

@@ -29,6 +29,7 @@ _ITEMS: tuple[tuple[str, Any, frozenset[str]], ...] = (
     ("dashboard:portal", _("Mijn overzicht"), frozenset({"werkgever"})),
     ("demands_portal:list", _("Mijn werkvragen"), frozenset({"werkgever"})),
     ("opendays_portal:list", _("Mijn open dag"), frozenset({"werkgever"})),
+    ("matchtafels:employer_list", _("Matchtafels"), frozenset({"werkgever"})),
     (
         "accounts:security",
         _("Inloggen en beveiliging"),

@@ -7,148 +7,392 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('candidates', '0001_initial'),
-        ('employers', '0003_backoffice'),
-        ('placements', '0003_aftersales_open_index'),
+        ("candidates", "0001_initial"),
+        ("employers", "0003_backoffice"),
+        ("placements", "0003_aftersales_open_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Demand',
+            name="Demand",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('description', models.TextField(blank=True, max_length=4000, verbose_name='toelichting')),
-                ('place', models.CharField(max_length=60, verbose_name='werkplaats')),
-                ('positions', models.PositiveSmallIntegerField(default=1, verbose_name='aantal mensen')),
-                ('min_hours', models.DecimalField(blank=True, decimal_places=1, max_digits=4, null=True, verbose_name='minimaal uren per week')),
-                ('days', models.JSONField(blank=True, default=list, verbose_name='dagen')),
-                ('required_licences', models.JSONField(blank=True, default=list, verbose_name='nodige rijbewijzen')),
-                ('language_min', models.CharField(default='geen', max_length=4, verbose_name='taalniveau')),
-                ('support_offered', models.JSONField(blank=True, default=list, verbose_name='ondersteuning op de werkplek')),
-                ('weights', models.JSONField(blank=True, default=dict, verbose_name='gewichten')),
-                ('open_hiring', models.BooleanField(default=False, verbose_name='open hiring')),
-                ('basic_requirements', models.TextField(blank=True, max_length=2000, verbose_name='basiseisen')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('filled', 'Vervuld'), ('closed', 'Gesloten')], default='open', max_length=10, verbose_name='status')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='demands', to='employers.employer', verbose_name='werkgever')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=4000, verbose_name="toelichting"),
+                ),
+                ("place", models.CharField(max_length=60, verbose_name="werkplaats")),
+                (
+                    "positions",
+                    models.PositiveSmallIntegerField(default=1, verbose_name="aantal mensen"),
+                ),
+                (
+                    "min_hours",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=4,
+                        null=True,
+                        verbose_name="minimaal uren per week",
+                    ),
+                ),
+                ("days", models.JSONField(blank=True, default=list, verbose_name="dagen")),
+                (
+                    "required_licences",
+                    models.JSONField(blank=True, default=list, verbose_name="nodige rijbewijzen"),
+                ),
+                (
+                    "language_min",
+                    models.CharField(default="geen", max_length=4, verbose_name="taalniveau"),
+                ),
+                (
+                    "support_offered",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="ondersteuning op de werkplek"
+                    ),
+                ),
+                ("weights", models.JSONField(blank=True, default=dict, verbose_name="gewichten")),
+                ("open_hiring", models.BooleanField(default=False, verbose_name="open hiring")),
+                (
+                    "basic_requirements",
+                    models.TextField(blank=True, max_length=2000, verbose_name="basiseisen"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Open"), ("filled", "Vervuld"), ("closed", "Gesloten")],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="demands",
+                        to="employers.employer",
+                        verbose_name="werkgever",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'werkvraag',
-                'verbose_name_plural': 'werkvragen',
-                'ordering': ('-created_at', '-pk'),
+                "verbose_name": "werkvraag",
+                "verbose_name_plural": "werkvragen",
+                "ordering": ("-created_at", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='DemandTask',
+            name="DemandTask",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('task_id', models.CharField(max_length=80, verbose_name='taak')),
-                ('name', models.CharField(blank=True, max_length=200, verbose_name='naam')),
-                ('hours', models.DecimalField(decimal_places=1, max_digits=4, verbose_name='uren per week')),
-                ('weight', models.DecimalField(decimal_places=1, default=1, max_digits=3, verbose_name='gewicht')),
-                ('skills', models.JSONField(blank=True, default=list, verbose_name='nodige vaardigheden')),
-                ('physical_load', models.CharField(default='middel', max_length=10, verbose_name='fysieke belasting')),
-                ('language', models.CharField(default='geen', max_length=4, verbose_name='taalniveau')),
-                ('sector', models.CharField(default='anders', max_length=20, verbose_name='sector')),
-                ('demand', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tasks', to='demands.demand')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("task_id", models.CharField(max_length=80, verbose_name="taak")),
+                ("name", models.CharField(blank=True, max_length=200, verbose_name="naam")),
+                (
+                    "hours",
+                    models.DecimalField(
+                        decimal_places=1, max_digits=4, verbose_name="uren per week"
+                    ),
+                ),
+                (
+                    "weight",
+                    models.DecimalField(
+                        decimal_places=1, default=1, max_digits=3, verbose_name="gewicht"
+                    ),
+                ),
+                (
+                    "skills",
+                    models.JSONField(blank=True, default=list, verbose_name="nodige vaardigheden"),
+                ),
+                (
+                    "physical_load",
+                    models.CharField(
+                        default="middel", max_length=10, verbose_name="fysieke belasting"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(default="geen", max_length=4, verbose_name="taalniveau"),
+                ),
+                (
+                    "sector",
+                    models.CharField(default="anders", max_length=20, verbose_name="sector"),
+                ),
+                (
+                    "demand",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tasks",
+                        to="demands.demand",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'taak',
-                'verbose_name_plural': 'taken',
-                'ordering': ('pk',),
+                "verbose_name": "taak",
+                "verbose_name_plural": "taken",
+                "ordering": ("pk",),
             },
         ),
         migrations.CreateModel(
-            name='MatchProposal',
+            name="MatchProposal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.FloatField()),
-                ('parts', models.JSONField(default=list)),
-                ('weights', models.JSONField(default=dict)),
-                ('task_ids', models.JSONField(blank=True, default=list)),
-                ('status', models.CharField(choices=[('proposed', 'Voorgesteld aan werkgever'), ('invited', 'Uitgenodigd voor gesprek'), ('hired', 'Aangenomen'), ('declined', 'Niet aangenomen'), ('withdrawn', 'Ingetrokken')], default='proposed', max_length=10)),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='toelichting')),
-                ('proposed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='proposals', to='candidates.candidate')),
-                ('demand', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='proposals', to='demands.demand')),
-                ('placement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='placements.placement')),
-                ('proposed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("score", models.FloatField()),
+                ("parts", models.JSONField(default=list)),
+                ("weights", models.JSONField(default=dict)),
+                ("task_ids", models.JSONField(blank=True, default=list)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Voorgesteld aan werkgever"),
+                            ("invited", "Uitgenodigd voor gesprek"),
+                            ("hired", "Aangenomen"),
+                            ("declined", "Niet aangenomen"),
+                            ("withdrawn", "Ingetrokken"),
+                        ],
+                        default="proposed",
+                        max_length=10,
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="toelichting")),
+                ("proposed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="proposals",
+                        to="candidates.candidate",
+                    ),
+                ),
+                (
+                    "demand",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="proposals",
+                        to="demands.demand",
+                    ),
+                ),
+                (
+                    "placement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="placements.placement",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'voorstel',
-                'verbose_name_plural': 'voorstellen',
-                'ordering': ('-proposed_at', '-pk'),
+                "verbose_name": "voorstel",
+                "verbose_name_plural": "voorstellen",
+                "ordering": ("-proposed_at", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='MatchLogEntry',
+            name="MatchLogEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('viewed', 'Ranglijst bekeken'), ('weights', 'Gewichten aangepast'), ('proposed', 'Voorgesteld'), ('not_suitable', 'Niet passend gevonden'), ('status', 'Uitkomst vastgelegd'), ('withdrawn', 'Voorstel ingetrokken')], max_length=20)),
-                ('details', models.JSONField(blank=True, default=dict)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('candidate', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='candidates.candidate')),
-                ('demand', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='match_log', to='demands.demand')),
-                ('proposal', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='log', to='demands.matchproposal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("viewed", "Ranglijst bekeken"),
+                            ("weights", "Gewichten aangepast"),
+                            ("proposed", "Voorgesteld"),
+                            ("not_suitable", "Niet passend gevonden"),
+                            ("status", "Uitkomst vastgelegd"),
+                            ("withdrawn", "Voorstel ingetrokken"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("details", models.JSONField(blank=True, default=dict)),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="candidates.candidate",
+                    ),
+                ),
+                (
+                    "demand",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="match_log",
+                        to="demands.demand",
+                    ),
+                ),
+                (
+                    "proposal",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="log",
+                        to="demands.matchproposal",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'matchbesluit',
-                'verbose_name_plural': 'matchbesluiten',
-                'ordering': ('-at', '-pk'),
+                "verbose_name": "matchbesluit",
+                "verbose_name_plural": "matchbesluiten",
+                "ordering": ("-at", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='OpenHiringSignUp',
+            name="OpenHiringSignUp",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(blank=True, max_length=100, verbose_name='naam')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mailadres')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='telefoonnummer')),
-                ('meets_requirements', models.BooleanField(default=False)),
-                ('signed_up_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True)),
-                ('candidate', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='sign_ups', to='candidates.candidate')),
-                ('demand', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sign_ups', to='demands.demand')),
-                ('signed_up_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=100, verbose_name="naam")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="e-mailadres"),
+                ),
+                (
+                    "phone",
+                    models.CharField(blank=True, max_length=30, verbose_name="telefoonnummer"),
+                ),
+                ("meets_requirements", models.BooleanField(default=False)),
+                ("signed_up_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("cancelled_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sign_ups",
+                        to="candidates.candidate",
+                    ),
+                ),
+                (
+                    "demand",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sign_ups",
+                        to="demands.demand",
+                    ),
+                ),
+                (
+                    "signed_up_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'aanmelding',
-                'verbose_name_plural': 'aanmeldingen',
-                'ordering': ('signed_up_at', 'pk'),
+                "verbose_name": "aanmelding",
+                "verbose_name_plural": "aanmeldingen",
+                "ordering": ("signed_up_at", "pk"),
             },
         ),
         migrations.AddIndex(
-            model_name='demand',
-            index=models.Index(fields=['status', 'open_hiring'], name='demands_status'),
+            model_name="demand",
+            index=models.Index(fields=["status", "open_hiring"], name="demands_status"),
         ),
         migrations.AddConstraint(
-            model_name='demandtask',
-            constraint=models.UniqueConstraint(fields=('demand', 'task_id'), name='demands_task_once'),
+            model_name="demandtask",
+            constraint=models.UniqueConstraint(
+                fields=("demand", "task_id"), name="demands_task_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='demandtask',
-            constraint=models.CheckConstraint(condition=models.Q(('hours__gt', 0)), name='demands_task_hours'),
+            model_name="demandtask",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("hours__gt", 0)), name="demands_task_hours"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='demandtask',
-            constraint=models.CheckConstraint(condition=models.Q(('weight__gt', 0)), name='demands_task_weight'),
+            model_name="demandtask",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("weight__gt", 0)), name="demands_task_weight"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='matchproposal',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'withdrawn'), _negated=True), fields=('demand', 'candidate'), name='demands_proposal_once'),
+            model_name="matchproposal",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "withdrawn"), _negated=True),
+                fields=("demand", "candidate"),
+                name="demands_proposal_once",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='openhiringsignup',
-            constraint=models.UniqueConstraint(condition=models.Q(('candidate__isnull', False)), fields=('demand', 'candidate'), name='demands_signup_candidate_once'),
+            model_name="openhiringsignup",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("candidate__isnull", False)),
+                fields=("demand", "candidate"),
+                name="demands_signup_candidate_once",
+            ),
         ),
     ]

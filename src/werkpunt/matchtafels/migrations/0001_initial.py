@@ -7,82 +7,226 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('candidates', '0001_initial'),
-        ('demands', '0001_initial'),
-        ('employers', '0003_backoffice'),
-        ('placements', '0003_aftersales_open_index'),
+        ("candidates", "0001_initial"),
+        ("demands", "0001_initial"),
+        ("employers", "0003_backoffice"),
+        ("placements", "0003_aftersales_open_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Matchtafel',
+            name="Matchtafel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('date', models.DateField(verbose_name='datum')),
-                ('location', models.CharField(max_length=200, verbose_name='plaats')),
-                ('period_start', models.DateField(verbose_name='contracten die eindigen vanaf')),
-                ('period_end', models.DateField(verbose_name='tot en met')),
-                ('min_score', models.FloatField(default=0.3, verbose_name='minimale score')),
-                ('status', models.CharField(choices=[('planned', 'Gepland'), ('held', 'Gehouden'), ('cancelled', 'Geannuleerd')], default='planned', max_length=10)),
-                ('notes', models.TextField(blank=True, max_length=4000, verbose_name='aantekeningen')),
-                ('proposed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('advisers', models.ManyToManyField(blank=True, related_name='matchtafels', to=settings.AUTH_USER_MODEL, verbose_name='adviseurs')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('employers', models.ManyToManyField(related_name='matchtafels', to='employers.employer', verbose_name='werkgevers')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                ("date", models.DateField(verbose_name="datum")),
+                ("location", models.CharField(max_length=200, verbose_name="plaats")),
+                ("period_start", models.DateField(verbose_name="contracten die eindigen vanaf")),
+                ("period_end", models.DateField(verbose_name="tot en met")),
+                ("min_score", models.FloatField(default=0.3, verbose_name="minimale score")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Gepland"),
+                            ("held", "Gehouden"),
+                            ("cancelled", "Geannuleerd"),
+                        ],
+                        default="planned",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "notes",
+                    models.TextField(blank=True, max_length=4000, verbose_name="aantekeningen"),
+                ),
+                ("proposed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "advisers",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="matchtafels",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="adviseurs",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "employers",
+                    models.ManyToManyField(
+                        related_name="matchtafels",
+                        to="employers.employer",
+                        verbose_name="werkgevers",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'matchtafel',
-                'verbose_name_plural': 'matchtafels',
-                'ordering': ('-date', '-pk'),
+                "verbose_name": "matchtafel",
+                "verbose_name_plural": "matchtafels",
+                "ordering": ("-date", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='MatchtafelOutcome',
+            name="MatchtafelOutcome",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('placed', 'Geplaatst'), ('trial', 'Proefplaatsing afgesproken'), ('talk', 'Kennismakingsgesprek afgesproken'), ('no_match', 'Geen match')], max_length=10, verbose_name='uitkomst')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='toelichting')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='candidates.candidate')),
-                ('demand', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='demands.demand')),
-                ('matchtafel', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outcomes', to='matchtafels.matchtafel')),
-                ('placement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='placements.placement')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("placed", "Geplaatst"),
+                            ("trial", "Proefplaatsing afgesproken"),
+                            ("talk", "Kennismakingsgesprek afgesproken"),
+                            ("no_match", "Geen match"),
+                        ],
+                        max_length=10,
+                        verbose_name="uitkomst",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="toelichting")),
+                ("recorded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="candidates.candidate",
+                    ),
+                ),
+                (
+                    "demand",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="demands.demand",
+                    ),
+                ),
+                (
+                    "matchtafel",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="outcomes",
+                        to="matchtafels.matchtafel",
+                    ),
+                ),
+                (
+                    "placement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="placements.placement",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ('recorded_at', 'pk'),
+                "ordering": ("recorded_at", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='MatchtafelPair',
+            name="MatchtafelPair",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('assigned', 'Voorstel'), ('alternative', 'Alternatief')], max_length=12)),
-                ('rank', models.PositiveSmallIntegerField(default=1)),
-                ('score', models.FloatField()),
-                ('explanation', models.JSONField(blank=True, default=list)),
-                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='candidates.candidate')),
-                ('demand', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='demands.demand')),
-                ('ending_placement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='placements.placement')),
-                ('matchtafel', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pairs', to='matchtafels.matchtafel')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("assigned", "Voorstel"), ("alternative", "Alternatief")],
+                        max_length=12,
+                    ),
+                ),
+                ("rank", models.PositiveSmallIntegerField(default=1)),
+                ("score", models.FloatField()),
+                ("explanation", models.JSONField(blank=True, default=list)),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="candidates.candidate",
+                    ),
+                ),
+                (
+                    "demand",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="demands.demand",
+                    ),
+                ),
+                (
+                    "ending_placement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="placements.placement",
+                    ),
+                ),
+                (
+                    "matchtafel",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pairs",
+                        to="matchtafels.matchtafel",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('candidate_id', 'rank'),
+                "ordering": ("candidate_id", "rank"),
             },
         ),
         migrations.AddConstraint(
-            model_name='matchtafel',
-            constraint=models.CheckConstraint(condition=models.Q(('period_end__gte', models.F('period_start'))), name='matchtafels_period_order'),
+            model_name="matchtafel",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("period_end__gte", models.F("period_start"))),
+                name="matchtafels_period_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='matchtafeloutcome',
-            constraint=models.UniqueConstraint(fields=('matchtafel', 'candidate'), name='matchtafels_outcome_once'),
+            model_name="matchtafeloutcome",
+            constraint=models.UniqueConstraint(
+                fields=("matchtafel", "candidate"), name="matchtafels_outcome_once"
+            ),
         ),
     ]

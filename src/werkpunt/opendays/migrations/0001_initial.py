@@ -2,91 +2,218 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import werkpunt.opendays.models
 from django.conf import settings
 from django.db import migrations, models
 
+import werkpunt.opendays.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('candidates', '0001_initial'),
-        ('demands', '0001_initial'),
-        ('employers', '0003_backoffice'),
+        ("candidates", "0001_initial"),
+        ("demands", "0001_initial"),
+        ("employers", "0003_backoffice"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OpenDay',
+            name="OpenDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('date', models.DateField(verbose_name='datum')),
-                ('address', models.CharField(max_length=300, verbose_name='adres')),
-                ('place', models.CharField(max_length=60, verbose_name='plaats')),
-                ('description', models.TextField(blank=True, max_length=4000, verbose_name='wat gaan we doen')),
-                ('status', models.CharField(choices=[('draft', 'In voorbereiding'), ('published', 'Uitnodigingen verstuurd'), ('held', 'Gehouden'), ('cancelled', 'Geannuleerd')], default='draft', max_length=10)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('demand', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='open_days', to='demands.demand', verbose_name='werkvraag')),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='open_days', to='employers.employer', verbose_name='werkgever')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                ("date", models.DateField(verbose_name="datum")),
+                ("address", models.CharField(max_length=300, verbose_name="adres")),
+                ("place", models.CharField(max_length=60, verbose_name="plaats")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=4000, verbose_name="wat gaan we doen"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "In voorbereiding"),
+                            ("published", "Uitnodigingen verstuurd"),
+                            ("held", "Gehouden"),
+                            ("cancelled", "Geannuleerd"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "demand",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="open_days",
+                        to="demands.demand",
+                        verbose_name="werkvraag",
+                    ),
+                ),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="open_days",
+                        to="employers.employer",
+                        verbose_name="werkgever",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'open dag',
-                'verbose_name_plural': 'open dagen',
-                'ordering': ('-date', '-pk'),
+                "verbose_name": "open dag",
+                "verbose_name_plural": "open dagen",
+                "ordering": ("-date", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='OpenDaySlot',
+            name="OpenDaySlot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_at', models.DateTimeField(verbose_name='begint om')),
-                ('ends_at', models.DateTimeField(verbose_name='eindigt om')),
-                ('capacity', models.PositiveSmallIntegerField(verbose_name='aantal plaatsen')),
-                ('open_day', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='slots', to='opendays.openday')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="begint om")),
+                ("ends_at", models.DateTimeField(verbose_name="eindigt om")),
+                ("capacity", models.PositiveSmallIntegerField(verbose_name="aantal plaatsen")),
+                (
+                    "open_day",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="slots",
+                        to="opendays.openday",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('starts_at', 'pk'),
+                "ordering": ("starts_at", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=werkpunt.opendays.models.new_invitation_token, max_length=64, unique=True)),
-                ('status', models.CharField(choices=[('invited', 'Uitgenodigd'), ('registered', 'Aangemeld'), ('declined', 'Komt niet'), ('cancelled', 'Afgemeld')], default='invited', max_length=12)),
-                ('score', models.FloatField(blank=True, null=True)),
-                ('invited_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('invitation_sent_at', models.DateTimeField(blank=True, null=True)),
-                ('registered_at', models.DateTimeField(blank=True, null=True)),
-                ('reminder_sent_at', models.DateTimeField(blank=True, null=True)),
-                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='open_day_invitations', to='candidates.candidate')),
-                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('open_day', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='opendays.openday')),
-                ('slot', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='registrations', to='opendays.opendayslot')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=werkpunt.opendays.models.new_invitation_token,
+                        max_length=64,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("invited", "Uitgenodigd"),
+                            ("registered", "Aangemeld"),
+                            ("declined", "Komt niet"),
+                            ("cancelled", "Afgemeld"),
+                        ],
+                        default="invited",
+                        max_length=12,
+                    ),
+                ),
+                ("score", models.FloatField(blank=True, null=True)),
+                ("invited_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("invitation_sent_at", models.DateTimeField(blank=True, null=True)),
+                ("registered_at", models.DateTimeField(blank=True, null=True)),
+                ("reminder_sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="open_day_invitations",
+                        to="candidates.candidate",
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "open_day",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="opendays.openday",
+                    ),
+                ),
+                (
+                    "slot",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="registrations",
+                        to="opendays.opendayslot",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('invited_at', 'pk'),
+                "ordering": ("invited_at", "pk"),
             },
         ),
         migrations.AddConstraint(
-            model_name='opendayslot',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='opendays_slot_order'),
+            model_name="opendayslot",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gt", models.F("starts_at"))),
+                name="opendays_slot_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='opendayslot',
-            constraint=models.CheckConstraint(condition=models.Q(('capacity__gt', 0)), name='opendays_capacity'),
+            model_name="opendayslot",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("capacity__gt", 0)), name="opendays_capacity"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='invitation',
-            constraint=models.UniqueConstraint(fields=('open_day', 'candidate'), name='opendays_invite_once'),
+            model_name="invitation",
+            constraint=models.UniqueConstraint(
+                fields=("open_day", "candidate"), name="opendays_invite_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='invitation',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'registered'), _negated=True), ('slot__isnull', False), _connector='OR'), name='opendays_registered_has_slot'),
+            model_name="invitation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "registered"), _negated=True),
+                    ("slot__isnull", False),
+                    _connector="OR",
+                ),
+                name="opendays_registered_has_slot",
+            ),
         ),
     ]
