@@ -277,9 +277,16 @@ def _aged(candidate, days):
     )
 
 
-def test_retention_wipes_identity_of_old_inactive_profiles_only(make_candidate, adviser):
+def test_retention_wipes_identity_of_old_inactive_profiles_only(
+    make_candidate, make_demand, adviser
+):
     old = make_candidate(adviser=adviser, is_active=False, released=True, phone="06 1234 5678")
     ConsentEvent.objects.create(candidate=old, action=ConsentAction.CANDIDATE_GAVE, note="Sanne")
+    from werkpunt.demands.models import OpenHiringSignUp
+
+    sign_up = OpenHiringSignUp.objects.create(
+        demand=make_demand(open_hiring=True), candidate=old, name="Sanne B.", phone="06 1"
+    )
     recent = make_candidate(adviser=adviser, is_active=False)
     active = make_candidate(adviser=adviser)
     _aged(old, 400)
@@ -299,6 +306,8 @@ def test_retention_wipes_identity_of_old_inactive_profiles_only(make_candidate, 
     assert old.tasks == ["orderpicken-magazijn"]  # the anonymous profile stays for counts
     assert not Candidate.objects.released().exists()
     assert ConsentEvent.objects.get(candidate=old).note == ""
+    sign_up.refresh_from_db()
+    assert (sign_up.name, sign_up.phone) == (services.ANONYMISED_NAME, "")
     assert audits(old, AuditAction.ANONYMISE).count() == 1
     for kept in (recent, active):
         kept.refresh_from_db()

@@ -245,6 +245,9 @@ def test_placed_creates_a_placement_with_deadlines_and_aftersales(
     assert placement.worker.birth_date == person.worker.birth_date
     assert placement.worker.municipality == person.worker.municipality
     assert placement.situation == {"benefit": "none"}
+    # The profile now points at the new job, so a later matchtafel finds it when it ends.
+    person.refresh_from_db()
+    assert person.worker_id == placement.worker_id
     assert Deadline.objects.filter(placement=placement).exists()
     assert AfterSalesTask.objects.filter(placement=placement).count() >= 6
     demand.refresh_from_db()

@@ -702,6 +702,8 @@ def _anonymise(candidate: Candidate, *, reason: str) -> Candidate:
     candidate.anonymised_at = now
     candidate.save(update_fields=[*ANONYMISED_FIELDS, "anonymised_at"])
     candidate.consent_events.exclude(note="").update(note="")
+    # Open-hiring sign-ups made for this candidate kept their own copy of the contact data.
+    candidate.sign_ups.update(name=ANONYMISED_NAME, email="", phone="")
     audit_record(
         actor=None,
         action=AuditAction.ANONYMISE,

@@ -547,6 +547,10 @@ def outcome_record(
             for key, messages in error.message_dict.items():
                 mapped.setdefault(_PLACEMENT_ERRORS.get(key, key), []).extend(messages)
             raise ValidationError(mapped) from error
+        # The profile follows the person to the new job: the next matchtafel finds this
+        # contract when it ends. The old worker row stays with the old placement.
+        candidate.worker = placement.worker
+        candidate.save(update_fields=["worker"])
     now = timezone.now()
     if existing is None:
         outcome = MatchtafelOutcome.objects.create(
