@@ -1,4 +1,8 @@
-"""The vectorised paths give the same numbers as the scalar scorer (within 1e-9)."""
+"""The vectorised paths give the same numbers as the scalar scorer.
+
+Within 1e-9 in float64. The compact all-pairs form (float32 scores, parts as bytes) keeps the
+score within 1e-6 and every part within half a byte step (0.5 / 255) of the scalar value.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from werkpunt.matching.constraints import failure_bits
-from werkpunt.matching.fast import top_k_indices
+from werkpunt.matching.fast import PART_LEVELS, score_matrix, top_k_indices
 from werkpunt.matching.vocab import PARTS
 
 SETTINGS = settings(
@@ -39,6 +43,45 @@ def test_score_matrix_equals_scalar(matcher, worlds, data):
             assert matrix.part_values(i, j) == pytest.approx(
                 {p.name: p.value for p in expected.parts}, abs=1e-9
             )
+
+
+#: Half a step of a part stored as a byte, plus float32 rounding.
+BYTE_STEP = 0.5 / PART_LEVELS + 1e-6
+
+
+@SETTINGS
+@given(data=st.data(), block=st.integers(1, 4), workers=st.integers(1, 3))
+def test_compact_score_matrix_equals_scalar(matcher, worlds, data, block, workers):
+    """float32 scores and byte parts, in small blocks over threads, against the scalar path."""
+    people, work = data.draw(worlds())
+    matrix = score_matrix(
+        matcher.pool(people),
+        people,
+        work,
+        dtype=np.float32,
+        part_dtype=np.uint8,
+        block=block,
+        workers=workers,
+    )
+    assert matrix.score.dtype == np.float32
+    assert matrix.part_levels == PART_LEVELS
+    parts = matrix.parts
+    for i, row in enumerate(scalar(matcher, people, work)):
+        for j, expected in enumerate(row):
+            assert matrix.score[i, j] == pytest.approx(expected.score, abs=1e-6)
+            assert int(matrix.failures[i, j]) == failure_bits(expected.failures)
+            if work[j].open_hiring:
+                continue
+            values = matrix.part_values(i, j)
+            for part in expected.parts:
+                assert values[part.name] == pytest.approx(part.value, abs=BYTE_STEP)
+                assert parts[part.name][i, j] == pytest.approx(part.value, abs=BYTE_STEP)
+                stored = int(matrix.parts_by_demand[part.name][j, i])
+                assert stored == round(PART_LEVELS * part.value) or abs(
+                    stored - PART_LEVELS * part.value
+                ) == pytest.approx(0.5, abs=1e-6)
+            # The text is made on demand by the exact scalar path, never from the bytes.
+            assert matcher.explain(matrix, i, j) == expected
 
 
 @SETTINGS
@@ -74,7 +117,7 @@ def test_top_k_equals_the_scalar_ranking(matcher, worlds, data, k):
         assert [s for _, s in from_pool] == pytest.approx([s for _, s in ranked], abs=1e-9)
 
 
-def test_float32_storage_is_close(matcher):
+def test_float32_and_byte_storage_are_close(matcher):
     from werkpunt.matching.synthetic import synthetic_candidates, synthetic_demands
 
     people = synthetic_candidates(200, catalogue=matcher.catalogue, places=matcher.places, seed=3)
@@ -86,6 +129,53 @@ def test_float32_storage_is_close(matcher):
     assert (small.failures == exact.failures).all()
     for name in PARTS:
         assert np.abs(small.parts[name] - exact.parts[name]).max() < 1e-6
+    compact = matcher.score_matrix(people, work, dtype=np.float32, part_dtype=np.uint8)
+    assert np.abs(compact.score - exact.score).max() < 1e-6
+    assert (compact.failures == exact.failures).all()
+    for name in PARTS:
+        assert compact.parts_by_demand[name].dtype == np.uint8
+        codes = np.rint(exact.parts[name] * PART_LEVELS).T
+        # Round half up in the engine, half to even in np.rint: only exact halves may differ.
+        assert np.abs(compact.parts_by_demand[name].astype(int) - codes).max() <= 1
+        assert np.abs(compact.parts[name] - exact.parts[name]).max() <= BYTE_STEP
+    # A float64 score with byte parts: the score stays exact.
+    mixed = matcher.score_matrix(people, work, part_dtype=np.uint8)
+    assert np.abs(mixed.score - exact.score).max() < 1e-12
+    for name in PARTS:
+        # Computed in float64 or float32: only values within rounding of a half step differ.
+        difference = mixed.parts_by_demand[name].astype(int) - compact.parts_by_demand[name]
+        assert np.abs(difference).max() <= 1
+
+
+def test_blocks_and_threads_do_not_change_a_single_value(matcher):
+    from werkpunt.matching.synthetic import synthetic_candidates, synthetic_demands
+
+    people = synthetic_candidates(300, catalogue=matcher.catalogue, places=matcher.places, seed=8)
+    work = synthetic_demands(41, catalogue=matcher.catalogue, places=matcher.places, seed=9)
+    pool = matcher.pool(people)
+    options = {"dtype": np.float32, "part_dtype": np.uint8}
+    one = score_matrix(pool, people, work, workers=1, **options)
+    for block, workers in ((1, 2), (5, 3), (16, 4), (64, 2)):
+        other = score_matrix(pool, people, work, block=block, workers=workers, **options)
+        assert np.array_equal(other.score_by_demand, one.score_by_demand)
+        assert np.array_equal(other.failures_by_demand, one.failures_by_demand)
+        for name in PARTS:
+            assert np.array_equal(other.parts_by_demand[name], one.parts_by_demand[name])
+
+
+def test_empty_matrices(matcher, make_candidate, make_demand, make_task):
+    work = [make_demand(make_task("orderpicken-magazijn", 16))]
+    for options in ({}, {"dtype": np.float32, "part_dtype": np.uint8}):
+        assert matcher.score_matrix([make_candidate()], [], **options).score.shape == (1, 0)
+        assert matcher.score_matrix([], work, **options).passed.shape == (0, 1)
+
+
+def test_rejects_other_storage_types(matcher, make_candidate, make_demand, make_task):
+    people, work = [make_candidate()], [make_demand(make_task("orderpicken-magazijn", 16))]
+    with pytest.raises(ValueError, match="part_dtype"):
+        matcher.score_matrix(people, work, part_dtype=np.int16)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="dtype"):
+        matcher.score_matrix(people, work, dtype=np.int32)  # type: ignore[arg-type]
 
 
 def test_matrix_layout_and_explain(matcher, make_candidate, make_demand, make_task):
@@ -133,3 +223,13 @@ def test_score_matrix_can_reuse_the_memory_of_an_earlier_one(matcher):
         matcher.score_matrix(people, second[:3], out=fresh)
     with pytest.raises(ValueError, match="ander type"):
         matcher.score_matrix(people, second, dtype=np.float32, out=fresh)
+    with pytest.raises(ValueError, match="ander type"):
+        matcher.score_matrix(people, second, part_dtype=np.uint8, out=fresh)
+    options = {"dtype": np.float32, "part_dtype": np.uint8}
+    compact = matcher.score_matrix(people, second, **options)
+    again = matcher.score_matrix(
+        people, second, **options, out=matcher.score_matrix(people, first, **options)
+    )
+    assert np.array_equal(again.score, compact.score)
+    for name in PARTS:
+        assert np.array_equal(again.parts_by_demand[name], compact.parts_by_demand[name])

@@ -40,6 +40,7 @@ from werkpunt.candidates.forms import (
     FilterForm,
 )
 from werkpunt.candidates.models import Candidate, ConsentVia, PhysicalLoad, TravelMode
+from werkpunt.core.forms import service_errors
 from werkpunt.matching.vocab import DAY_NAMES, DAYS, SECTOR_LABELS, format_number
 
 STAFF = (Role.ADVISER, Role.TEAM_LEAD, Role.JOBCOACH)
@@ -47,12 +48,6 @@ CASE = (Role.ADVISER, Role.TEAM_LEAD)
 PAGE_SIZE = 25
 #: How many tasks the list shows per profile.
 TOP_TASKS = 3
-
-
-def _service_errors(error: ValidationError) -> dict[str, list[str]]:
-    if hasattr(error, "error_dict"):
-        return {key: [str(m) for m in value] for key, value in error.message_dict.items()}
-    return {"__all__": [str(m) for m in error.messages]}
 
 
 def _get(request: HttpRequest, pk: int) -> Candidate:
@@ -216,7 +211,7 @@ def candidate_create(request: HttpRequest) -> HttpResponse:
                 else:
                     candidate = services.candidate_create(by=request.user, **fields)
             except ValidationError as error:
-                form.add_service_errors(_service_errors(error))
+                form.add_service_errors(service_errors(error))
             else:
                 messages.success(
                     request,
@@ -252,7 +247,7 @@ def candidate_update(request: HttpRequest, pk: int) -> HttpResponse:
                     candidate=candidate, by=request.user, **form.service_fields()
                 )
             except ValidationError as error:
-                form.add_service_errors(_service_errors(error))
+                form.add_service_errors(service_errors(error))
             else:
                 messages.success(request, _("Het profiel is opgeslagen."))
                 return HttpResponseRedirect(_detail_url(candidate))
@@ -380,7 +375,7 @@ def consent_record(request: HttpRequest, pk: int) -> HttpResponse:
                 note=form.cleaned_data.get("note", ""),
             )
         except ValidationError as error:
-            for field, errors in _service_errors(error).items():
+            for field, errors in service_errors(error).items():
                 for message in errors:
                     form.add_error(field if field in form.fields else None, message)
         else:

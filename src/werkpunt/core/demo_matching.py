@@ -44,6 +44,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from werkpunt.accounts.models import Organisation, Profile, Role
+from werkpunt.candidates import selectors as candidate_selectors
 from werkpunt.candidates.models import (
     Candidate,
     ConsentAction,
@@ -61,6 +62,7 @@ from werkpunt.core.demo_backoffice import (
     check_demo_allowed,
     local_moment,
 )
+from werkpunt.demands import selectors as demand_selectors
 from werkpunt.demands.models import (
     Demand,
     DemandStatus,
@@ -79,6 +81,7 @@ from werkpunt.matching.catalogue import TaskCatalogue
 from werkpunt.matching.esco import slugify
 from werkpunt.matching.travel import Places
 from werkpunt.matching.vocab import DAYS, EDUCATION_LEVELS, LANGUAGE_LEVELS, SUPPORT_NEEDS
+from werkpunt.matchtafels import selectors as matchtafel_selectors
 from werkpunt.matchtafels.models import Matchtafel, MatchtafelStatus
 from werkpunt.opendays.models import (
     Invitation,
@@ -446,59 +449,17 @@ SIGN_UP_PEOPLE = (
 
 
 # --- Converting rows to the pure matching core -------------------------------------------------
+# Through the apps' own selectors, so the demo checks what the screens do.
 
 
 def core_candidate(candidate: Candidate) -> matching.Candidate:
     """The anonymous work profile of a candidate row, for ``werkpunt.matching``."""
-    return matching.Candidate(
-        id=str(candidate.pk),
-        home_place=candidate.home_place,
-        travel_mode=candidate.travel_mode or None,
-        max_travel_minutes=float(candidate.max_travel_minutes),
-        hours_per_week=float(candidate.hours_per_week),
-        days=frozenset(candidate.days),
-        tasks=frozenset(candidate.tasks),
-        skills=frozenset(candidate.skills),
-        experience_years=(
-            float(candidate.experience_years) if candidate.experience_years is not None else None
-        ),
-        education_level=candidate.education_level or None,
-        language_level=candidate.language_level or None,
-        licences=frozenset(candidate.licences),
-        support_needs=frozenset(candidate.support_needs),
-        interests=frozenset(candidate.interests),
-        max_physical_load=candidate.max_physical_load,
-        motivation=candidate.motivation,
-    )
+    return candidate_selectors.as_match_candidate(candidate=candidate)
 
 
 def core_demand(demand: Demand) -> matching.Demand:
     """A demand row with its task rows, for ``werkpunt.matching``."""
-    return matching.Demand(
-        id=str(demand.pk),
-        place=demand.place,
-        tasks=tuple(
-            matching.DemandTask(
-                task_id=task.task_id,
-                hours=float(task.hours),
-                weight=float(task.weight),
-                skills=frozenset(task.skills),
-                physical_load=task.physical_load,
-                language=task.language,
-                sector=task.sector,
-                name=task.name,
-            )
-            for task in demand.tasks.all()
-        ),
-        min_hours=float(demand.min_hours) if demand.min_hours is not None else None,
-        days=frozenset(demand.days),
-        required_licences=frozenset(demand.required_licences),
-        language_min=demand.language_min,
-        open_hiring=demand.open_hiring,
-        weights={k: float(v) for k, v in demand.weights.items()} or None,
-        support_offered=frozenset(demand.support_offered),
-        employer_id=str(demand.employer_id),
-    )
+    return demand_selectors.as_match_demand(demand=demand)
 
 
 def with_consent() -> QuerySet[Candidate]:
@@ -511,25 +472,13 @@ def with_consent() -> QuerySet[Candidate]:
 def matchtafel_table(
     matchtafel: Matchtafel,
 ) -> tuple[list[Candidate], list[tuple[Demand, int]], dict[int, Placement]]:
-    """What a matchtafel brings to the table, as the matchtafels app gathers it: candidates
+    """What a matchtafel brings to the table (``matchtafels.selectors.gather``): candidates
     with consent whose placement at a participating employer ends in the period (with that
     placement), and the open, scored demands of the participants with their places."""
-    employers = list(matchtafel.employers.all())
-    ending = Placement.objects.filter(
-        employer__in=employers,
-        end_date__gte=matchtafel.period_start,
-        end_date__lte=matchtafel.period_end,
-        ended_on__isnull=True,
-    ).exclude(status=PlacementStatus.ENDED)
-    by_worker = {p.worker_id: p for p in ending.order_by("end_date", "pk")}
-    candidates = list(with_consent().filter(worker_id__in=by_worker).order_by("pk"))
-    placements = {c.pk: by_worker[c.worker_id] for c in candidates if c.worker_id is not None}
-    demands = (
-        Demand.objects.filter(employer__in=employers, status=DemandStatus.OPEN, open_hiring=False)
-        .prefetch_related("tasks")
-        .order_by("pk")
-    )
-    return candidates, [(d, d.positions) for d in demands], placements
+    gathering = matchtafel_selectors.gather(matchtafel=matchtafel)
+    candidates = [person.candidate for person in gathering.people]
+    placements = {person.candidate.pk: person.ending_placement for person in gathering.people}
+    return candidates, [(p.demand, p.positions) for p in gathering.places], placements
 
 
 # --- The report --------------------------------------------------------------------------------

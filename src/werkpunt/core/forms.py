@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 #: Dates as people type them (31-12-2026, 31/12/2026) and as a date field sends them; use as
 #: ``input_formats`` of a ``DateField`` with the :class:`DateInput` widget.
@@ -68,3 +69,11 @@ class SummaryMixin:
                 field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
             ):
                 field.widget.attrs["aria-required"] = "true"
+
+
+def service_errors(error: ValidationError) -> dict[str, list[str]]:
+    """A service's ``ValidationError`` as {field: [messages]}; errors without a field under
+    ``"__all__"`` (for ``form.add_error`` or a page's error list)."""
+    if hasattr(error, "error_dict"):
+        return {key: [str(m) for m in value] for key, value in error.message_dict.items()}
+    return {"__all__": [str(m) for m in error.messages]}

@@ -38,6 +38,7 @@ from werkpunt.accounts.permissions import role_required
 from werkpunt.accounts.services import audit_record
 from werkpunt.candidates.models import Candidate
 from werkpunt.candidates.selectors import can_see_identity
+from werkpunt.core.forms import service_errors
 from werkpunt.demands import selectors, services
 from werkpunt.demands.forms import (
     MORE_ROWS,
@@ -69,15 +70,9 @@ LOG_PAGE_SIZE = 50
 IDENTITY_FIELDS = ["display_name", "email", "phone"]
 
 
-def _service_errors(error: ValidationError) -> dict[str, list[str]]:
-    if hasattr(error, "error_dict"):
-        return {key: [str(m) for m in value] for key, value in error.message_dict.items()}
-    return {"__all__": [str(m) for m in error.messages]}
-
-
 def add_service_errors(form: forms.Form, error: ValidationError, *, fallback: str = "") -> None:
     """Put the service's messages next to the matching field, else at the top of the form."""
-    for field, messages_ in _service_errors(error).items():
+    for field, messages_ in service_errors(error).items():
         name = field if field in form.fields else (fallback or None)
         for message in messages_:
             form.add_error(name, message)

@@ -6,22 +6,28 @@ Two paths:
   candidates (500,000 in the benchmark). The pool keeps every set (tasks, skills, interests,
   licences) as a sparse row structure (CSR: ``indptr`` + ``indices``); a demand becomes small
   lookup tables over those vocabularies, and each part is a gather plus ``np.bincount``.
-- :func:`score_matrix`: all candidates × all demands. The demand side becomes dense matrices
-  (task keys × demands, skills × demands); the candidate side becomes 0/1 matrices per chunk
-  of rows; coverage, skills and interests are then matrix products, travel a gather from the
-  place-to-place table, hours and constraints outer comparisons.
+- :func:`score_matrix`: all candidates × all demands, in blocks of a few demands that fit in
+  the cache, spread over threads (numpy releases the GIL). Coverage and interests are sparse
+  additions (only candidates sharing a task or sector with a demand), skills a weighted sum of
+  a few per-task recall rows per demand, travel a row copy from a place × candidate table,
+  hours and constraints outer comparisons. Every output is written once, in place.
 
 The *explanation* of a pair is its six part values, which are computed and kept for every
-pair. Dutch text is made only on demand (:meth:`ScoreMatrix.explain` runs the scalar
-explainer for that one pair). ``tests/matching/test_vectorised.py`` checks that both paths
-equal the scalar scorer within 1e-9 on random inputs.
+pair (as floats, or as one byte each: ``part_dtype=np.uint8``). Dutch text is made only on
+demand (``Matcher.explain`` runs the scalar explainer for that one pair).
+``tests/matching/test_vectorised.py`` checks that both paths equal the scalar scorer on random
+inputs: within 1e-9 in float64, 1e-6 in float32, and parts stored as bytes within half a step
+(0.5 / 255).
 """
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -371,6 +377,16 @@ def top_k_indices(
 
 # --- All candidates × all demands ---------------------------------------------------------------
 
+#: With ``part_dtype=np.uint8`` a part value v (0-1) is stored as the byte ``round(255 × v)``.
+PART_LEVELS = 255
+
+#: Pairs per block of work: with 10,000 candidates a block is 26 demands and the scratch of
+#: one worker (four parts and a spare, 4 bytes each) about 5 MB, which stays in the L3 cache.
+#: Smaller blocks spend more time in Python (holding the GIL) per pair, larger ones in memory.
+BLOCK_VALUES = 2**18
+#: With the default ``workers``, a thread only for each so many pairs (threads cost too).
+PAIRS_PER_WORKER = 2**18
+
 
 @dataclass(frozen=True)
 class ScoreMatrix:
@@ -379,14 +395,20 @@ class ScoreMatrix:
     Stored demand-major (one contiguous row of candidates per demand, which is what a ranking
     per demand reads); :attr:`score`, :attr:`parts` and :attr:`failures` are (candidates ×
     demands) views of that storage.
+
+    ``part_levels`` is 0 when the parts are stored as floats (their values). Otherwise each
+    part is stored as a byte: the value rounded to a whole number of steps of
+    ``1 / part_levels`` (255 steps: at most 0.002 off). The score is always computed from the
+    unrounded parts.
     """
 
     candidates: Sequence[Candidate]
     demands: Sequence[Demand]
     score_by_demand: NDArray[np.floating]
-    parts_by_demand: dict[str, NDArray[np.floating]]
+    parts_by_demand: dict[str, NDArray[np.number]]
     failures_by_demand: NDArray[np.uint8]
     id_rank: IntArray
+    part_levels: int = 0
 
     @property
     def score(self) -> NDArray[np.floating]:
@@ -394,7 +416,22 @@ class ScoreMatrix:
 
     @property
     def parts(self) -> dict[str, NDArray[np.floating]]:
-        return {name: value.T for name, value in self.parts_by_demand.items()}
+        """Part values, (candidates × demands) per part.
+
+        Views of the storage when parts are stored as floats. When stored as bytes these are
+        new float32 arrays (4 bytes per pair and part): for a few pairs use
+        :meth:`part_values`.
+        """
+        if not self.part_levels:
+            return {
+                name: cast("NDArray[np.floating]", value.T)
+                for name, value in self.parts_by_demand.items()
+            }
+        levels = np.float32(self.part_levels)
+        return {
+            name: np.divide(value.T, levels, dtype=np.float32)
+            for name, value in self.parts_by_demand.items()
+        }
 
     @property
     def failures(self) -> NDArray[np.uint8]:
@@ -406,7 +443,8 @@ class ScoreMatrix:
         return result
 
     def part_values(self, i: int, j: int) -> dict[str, float]:
-        return {name: float(self.parts_by_demand[name][j, i]) for name in PARTS}
+        levels = self.part_levels or 1
+        return {name: float(self.parts_by_demand[name][j, i]) / levels for name in PARTS}
 
     def failed_constraints(self, i: int, j: int) -> tuple[str, ...]:
         return failure_codes(int(self.failures_by_demand[j, i]))
@@ -424,38 +462,93 @@ def score_matrix(
     demands: Sequence[Demand],
     *,
     dtype: type[np.floating] = np.float64,
-    block: int = 16,
+    part_dtype: type[np.uint8] | type[np.floating] | None = None,
+    block: int | None = None,
+    workers: int | None = None,
     out: ScoreMatrix | None = None,
 ) -> ScoreMatrix:
     """Score every candidate of ``pool`` (built from ``candidates``) against every demand.
 
-    Work is done per block of ``block`` demands, so the temporaries stay small and every
-    result is written once, straight into its place. Stored as ``dtype``: float64 (default)
-    equals the scalar scorer within 1e-9; float32 halves memory and writing.
+    ``dtype``: the type of the scores and of the computing. float64 (default) equals the
+    scalar scorer within 1e-9; float32 within 1e-6, in half the memory.
 
-    ``out``: an earlier matrix of the same shape and dtype whose memory is reused (and
-    overwritten). Fresh memory from the operating system costs about as much as the
-    computing itself for 10,000 × 3,000 pairs, so a process that recomputes often should
-    pass its previous matrix.
+    ``part_dtype``: how the five part matrices are stored. Default: as ``dtype``.
+    ``np.uint8``: one byte per part and pair (``round(255 × value)``, see
+    :class:`ScoreMatrix`); the scores are still computed from the exact parts.
+
+    The work is done in blocks of ``block`` demands (default: about 260,000 pairs), each in a
+    scratch that stays in the cache; every output is written once, straight into its place.
+    ``workers`` threads take blocks in turn (numpy releases the GIL while it computes);
+    default: the number of cores, at most 4, and one per 260,000 pairs. ``workers=1`` uses
+    no threads. Neither changes a single result.
+
+    ``out``: an earlier matrix of the same shape and types whose memory is reused (and
+    overwritten). Fresh memory from the operating system costs a lot here (it is zeroed on
+    first touch), so a process that recomputes often should pass its previous matrix.
     """
     n, m = len(pool), len(demands)
-    buffers = None
+    compute = np.dtype(dtype)
+    stored = np.dtype(part_dtype if part_dtype is not None else dtype)
+    if compute.kind != "f":
+        raise ValueError("dtype moet een float-type zijn")
+    if stored == np.dtype(np.uint8):
+        levels = PART_LEVELS
+    elif stored.kind == "f":
+        levels = 0
+    else:
+        raise ValueError("part_dtype moet uint8 of een float-type zijn")
     if out is not None:
-        if out.score_by_demand.shape != (m, n) or out.score_by_demand.dtype != np.dtype(dtype):
-            raise ValueError("out heeft een andere vorm of een ander type")
-        buffers = (out.score_by_demand, out.parts_by_demand, out.failures_by_demand)
-    context = _MatrixContext.build(pool, demands, dtype, buffers)
-    for start in range(0, m, block):
-        context.score_block(start, min(m, start + block))
-    if context.open_hiring.any():
-        rows = np.flatnonzero(context.open_hiring)
-        context.score[rows] = 0
+        if out.score_by_demand.shape != (m, n):
+            raise ValueError("out heeft een andere vorm")
+        if out.score_by_demand.dtype != compute or out.parts_by_demand["tasks"].dtype != stored:
+            raise ValueError("out heeft een ander type")
+        score = out.score_by_demand
+        parts = {name: out.parts_by_demand[name] for name in MATRIX_PARTS}
+        failures = out.failures_by_demand
+    else:
+        score = np.empty((m, n), dtype=compute)
+        parts = {name: np.empty((m, n), dtype=stored) for name in MATRIX_PARTS}
+        failures = np.empty((m, n), dtype=np.uint8)
+
+    plan = _MatrixPlan.build(pool, demands, compute.type, stored, levels)
+    rows = block if block is not None else max(1, min(64, BLOCK_VALUES // max(n, 1)))
+    blocks = [(start, min(m, start + rows)) for start in range(0, m, rows)]
+    if workers is None:
+        workers = min(4, os.cpu_count() or 1, m * n // PAIRS_PER_WORKER)
+    count = max(1, min(workers, len(blocks)))
+    queue = _BlockQueue(blocks)
+    if count == 1:
+        _MatrixWorker(plan, rows, score, parts, failures).run(queue)
+    else:
+        with ThreadPoolExecutor(max_workers=count) as executor:
+            running = [
+                executor.submit(_MatrixWorker(plan, rows, score, parts, failures).run, queue)
+                for _ in range(count)
+            ]
+            for future in running:
+                future.result()
+
+    if plan.open_hiring.any():
+        closed = np.flatnonzero(plan.open_hiring)
+        score[closed] = 0
         for name in MATRIX_PARTS:
-            context.parts[name][rows] = 0
-        context.failures[rows] = OPEN_HIRING
-    completeness = np.broadcast_to(pool.completeness.astype(dtype)[None, :], (m, n))
-    parts: dict[str, NDArray[np.floating]] = {**context.parts, "completeness": completeness}
-    return ScoreMatrix(candidates, demands, context.score, parts, context.failures, pool.id_rank)
+            parts[name][closed] = 0
+        failures[closed] = OPEN_HIRING
+    completeness = _stored(pool.completeness, stored, levels)
+    stored_parts: dict[str, NDArray[np.number]] = {
+        **parts,
+        "completeness": np.broadcast_to(completeness[None, :], (m, n)),
+    }
+    return ScoreMatrix(
+        candidates, demands, score, stored_parts, failures, pool.id_rank, part_levels=levels
+    )
+
+
+def _stored(values: FloatArray, stored: np.dtype[np.number], levels: int) -> NDArray[np.number]:
+    """Values (0-1) as stored: floats, or bytes rounded half up like the blocks do."""
+    if levels:
+        return np.floor(values * levels + 0.5).astype(stored)
+    return values.astype(stored)
 
 
 def _join(entry_ids: IntArray, pointer: IntArray, rows: IntArray) -> tuple[IntArray, IntArray]:
@@ -472,46 +565,119 @@ def _join(entry_ids: IntArray, pointer: IntArray, rows: IntArray) -> tuple[IntAr
     return entry, rows[position]
 
 
-@dataclass
-class _MatrixContext:
-    """Everything prepared once for :func:`score_matrix`, and the outputs being filled.
+def _key_ids(code: IntArray) -> tuple[IntArray, IntArray]:
+    """The distinct codes (ignoring -1) and, per entry, the index of its code (or -1)."""
+    keys = np.unique(code[code >= 0])
+    return keys, np.where(code >= 0, np.searchsorted(keys, code), -1)
 
-    Pairs are "flat" indices ``demand * candidates + candidate``, sorted by demand, so the
-    pairs of a block of demands are one slice and ``np.bincount`` sums them.
+
+def _grouped(keys: IntArray, rows: IntArray, width: int) -> tuple[IntArray, IntArray]:
+    """CSR ``(pointer, rows)`` from (key, row) pairs already sorted by key."""
+    pointer = np.zeros(width + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys, minlength=width), out=pointer[1:])
+    return pointer, rows
+
+
+@dataclass(frozen=True)
+class _Additions:
+    """Sparse additions to a part: per demand some weighted keys, per key its candidates.
+
+    Entry e (of demand ``base[e] // n``) adds ``weight[e]`` to the candidates
+    ``holders[first[e] : first[e] + count[e]]``. Entries are sorted by demand, and those of
+    demand j are ``bounds[j]:bounds[j + 1]``.
+    """
+
+    n: int
+    bounds: IntArray
+    base: IntArray  # demand × candidates: the flat index of the demand's first pair
+    first: IntArray
+    count: IntArray
+    weight: NDArray[np.floating]
+    holders: IntArray
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        demand: IntArray,
+        key: IntArray,
+        weight: FloatArray,
+        grouped: tuple[IntArray, IntArray],
+        shape: tuple[int, int],
+        dtype: type[np.floating],
+    ) -> _Additions:
+        pointer, holders = grouped
+        m, n = shape
+        known = key >= 0
+        count = np.zeros(key.size, dtype=np.int64)
+        count[known] = pointer[key[known] + 1] - pointer[key[known]]
+        keep = count > 0  # entries that add to nobody are left out
+        demand = demand[keep]
+        return cls(
+            n=n,
+            bounds=np.searchsorted(demand, np.arange(m + 1)),
+            base=demand * n,
+            first=pointer[key[keep]],
+            count=count[keep],
+            weight=weight[keep].astype(dtype),
+            holders=holders,
+        )
+
+    def add_to(self, out: NDArray[np.floating], start: int, stop: int) -> None:
+        """Add the entries of demands ``start:stop`` to ``out`` (their rows, C-contiguous)."""
+        lo, hi = int(self.bounds[start]), int(self.bounds[stop])
+        if lo == hi:
+            return
+        count = self.count[lo:hi]
+        ends = np.cumsum(count)
+        # Pair p of entry e sits at holders[first[e] + p]: one arange plus a per-entry shift.
+        position = np.repeat(self.first[lo:hi] - (ends - count), count)
+        position += np.arange(int(ends[-1]))
+        flat = self.holders[position]
+        flat += np.repeat(self.base[lo:hi] - start * self.n, count)
+        np.add.at(out.reshape(-1), flat, np.repeat(self.weight[lo:hi], count))
+
+
+@dataclass(frozen=True)
+class _MatrixPlan:
+    """Everything prepared once for :func:`score_matrix`, read (never written) by the workers.
+
+    Parts are computed in ``scale`` units plus ``offset``: ``scale × value + offset``. For
+    parts stored as floats that is the value itself (1 and 0); for bytes it is
+    ``255 × value + 0.5``, which a cast to uint8 rounds to the nearest step. The score takes
+    the scale and offset back out (``coef`` and ``shift``).
     """
 
     n: int
     dtype: type[np.floating]
-    coverage_flat: IntArray  # pairs where the candidate lists the task and can do it
-    coverage_weight: FloatArray
-    coverage_demand: IntArray
-    interest_flat: IntArray  # interest by sector, and by task id when the sector is not one
-    interest_weight: FloatArray
-    interest_demand: IntArray
-    neutral: NDArray[np.floating]  # per candidate: 0.5 without any interest, else 0
-    entry_demand: IntArray  # skills: per demand a weighted sum of rows of ``recall``
-    entry_skillset: IntArray
-    entry_weight: NDArray[np.floating]
+    coverage: _Additions
+    interest_tasks: _Additions  # an interest by task id, when its sector is not one already
+    interest_sectors: _Additions
+    interest_base: NDArray[np.floating]  # per candidate: neutral (no interests) and offset
+    skill_bounds: IntArray  # skills: per demand a weighted sum of rows of ``recall``
+    skill_set: IntArray
+    skill_weight: NDArray[np.floating]
     recall: NDArray[np.floating]  # (distinct skill sets, candidates)
+    offset: float
     place: IntArray
-    travel_value: NDArray[np.floating]  # (places + 1, candidates)
+    travel: NDArray[np.floating]  # (places + 1, candidates): the values, for the score
+    travel_stored: NDArray[np.number]  # the same as stored (bytes or floats)
     travel_failed: NDArray[np.uint8]
-    total_hours: NDArray[np.floating]
-    min_hours: FloatArray
-    language: IntArray  # required level, -1 when nothing is required
-    days: IntArray
-    licence_required: NDArray[np.uint64]  # (words, demands) bit masks
-    alpha: NDArray[np.floating]  # (demands, parts), divided by their sum
-    open_hiring: NDArray[np.bool_]
     hours: NDArray[np.floating]
-    hours_for_check: FloatArray  # -inf for no hours at all, so one comparison fails them
-    language_c: IntArray
-    days_c: IntArray
-    licence_held: NDArray[np.uint64]  # (words, candidates) bit masks
+    total_hours: NDArray[np.floating]
+    hours_factor: NDArray[np.floating]  # scale / total hours
+    coef: NDArray[np.floating]  # (demands, parts): weight / sum of weights / scale
+    shift: NDArray[np.floating]  # what the offsets add to the score
     completeness: NDArray[np.floating]
-    score: NDArray[np.floating]  # outputs, demand-major
-    parts: dict[str, NDArray[np.floating]]
-    failures: NDArray[np.uint8]
+    open_hiring: NDArray[np.bool_]
+    min_hours: FloatArray
+    hours_for_check: FloatArray  # -inf for no hours at all, so one comparison fails them
+    language: NDArray[np.int8]  # required level, -1 when nothing is required
+    language_c: NDArray[np.int8]
+    days: NDArray[np.uint8]
+    days_c: NDArray[np.uint8]
+    licence_required: NDArray[np.uint8]  # (bytes, demands) bit masks, 8 licences a byte
+    licence_held: NDArray[np.uint8]  # (bytes, candidates) bit masks
 
     @classmethod
     def build(
@@ -519,38 +685,48 @@ class _MatrixContext:
         pool: CandidatePool,
         demands: Sequence[Demand],
         dtype: type[np.floating],
-        buffers: tuple[NDArray[np.floating], dict[str, NDArray[np.floating]], NDArray[np.uint8]]
-        | None = None,
-    ) -> _MatrixContext:
+        stored: np.dtype[np.number],
+        levels: int,
+    ) -> _MatrixPlan:
         n, m = len(pool), len(demands)
-        skillsets: dict[frozenset[str], int] = {}
-        rows: list[tuple[int, int, float, int, int, int, int]] = []
-        sector_weight = np.zeros((m, len(SECTORS)))
-        required_ids = sorted({lic for d in demands for lic in d.required_licences})
-        bit_of = {lic: b for b, lic in enumerate(required_ids)}
-        words = max(1, -(-len(required_ids) // 64))
-        licence_required = np.zeros((words, m), dtype=np.uint64)
-        alpha = np.empty((m, len(PARTS)))
-        per_demand = np.empty((m, 6))  # total hours, min hours, language, days, place, open
+        scale = float(levels or 1)
+        offset = 0.5 if levels else 0.0
         language_index = {level: i for i, level in enumerate(LANGUAGE_LEVELS)}
         load_index = {load: i for i, load in enumerate(PHYSICAL_LOADS)}
         sector_index = {sector: i for i, sector in enumerate(SECTORS)}
         task_vocab = pool.task_vocab
+        position = pool.places.position
+        place_count = len(pool.places) + 1
+        skillsets: dict[frozenset[str], int] = {}
+        licence_bit: dict[str, int] = {}
+        weights: list[tuple[float, ...]] = []
+        per_demand: list[tuple[float, float, int, int, int, bool]] = []
+        licence_masks: list[int] = []
+        entries: list[tuple[int, int, float, int, int, int, int]] = []
+        sector_entries: list[tuple[int, int, float]] = []
+        # One pass in plain Python (numpy per item is slow); arrays are made once at the end.
         for j, demand in enumerate(demands):
             total = demand.total_weight
-            alpha[j] = demand.effective_weights
-            per_demand[j] = (
-                demand.total_hours,
-                demand.effective_min_hours,
-                language_index[demand.required_language],
-                _day_mask(demand.days),
-                pool.places.position(demand.place) % (len(pool.places) + 1),
-                demand.open_hiring,
+            weights.append(demand.effective_weights)
+            per_demand.append(
+                (
+                    demand.total_hours,
+                    demand.effective_min_hours,
+                    language_index[demand.required_language],
+                    _day_mask(demand.days),
+                    position(demand.place) % place_count,
+                    demand.open_hiring,
+                )
             )
+            mask = 0
+            for lic in demand.required_licences:
+                mask |= 1 << licence_bit.setdefault(lic, len(licence_bit))
+            licence_masks.append(mask)
+            by_sector: dict[int, float] = {}
             for task in demand.tasks:
                 share = task.weight / total
                 sector = sector_index[task.sector]
-                rows.append(
+                entries.append(
                     (
                         j,
                         task_vocab.get(task.task_id, -1),
@@ -561,168 +737,246 @@ class _MatrixContext:
                         skillsets.setdefault(task.skills, len(skillsets)),
                     )
                 )
-                sector_weight[j, sector] += share
-            for lic in demand.required_licences:
-                licence_required[bit_of[lic] // 64, j] |= np.uint64(1 << (bit_of[lic] % 64))
-        table = np.array(rows, dtype=np.float64).reshape(-1, 7)
-        entry_weight = table[:, 2].copy()
-        entry_demand, entry_task, entry_language, entry_load, entry_sector, entry_skillset = (
+                by_sector[sector] = by_sector.get(sector, 0.0) + share
+            sector_entries.extend((j, s, w) for s, w in by_sector.items())
+
+        table = np.array(entries, dtype=np.float64).reshape(-1, 7)
+        e_share = table[:, 2] * scale
+        e_demand, e_task, e_language, e_load, e_sector, e_set = (
             table[:, c].astype(np.int64) for c in (0, 1, 3, 4, 5, 6)
         )
+        known = e_task >= 0
 
-        # Coverage: (entry, candidate) where the candidate lists the task and can take it on.
-        entry, cand = _join(entry_task, pool.tasks.pointer, pool.tasks.holders)
-        ok = (pool.language_tasks[cand] >= entry_language[entry]) & (
-            pool.load[cand] >= entry_load[entry]
+        # Coverage: per (task, language, load) the holders of the task who can take it on.
+        levels_l, loads = len(LANGUAGE_LEVELS), len(PHYSICAL_LOADS)
+        code = np.where(known, (e_task * levels_l + e_language) * loads + e_load, -1)
+        keys, key = _key_ids(code)
+        k_entry, cand = _join(keys // (levels_l * loads), pool.tasks.pointer, pool.tasks.holders)
+        k_code = keys[k_entry]
+        ok = (pool.language_tasks[cand] >= (k_code // loads) % levels_l) & (
+            pool.load[cand] >= k_code % loads
         )
-        entry, cand = entry[ok], cand[ok]
-        coverage_demand = entry_demand[entry]
-        coverage = (coverage_demand * n + cand, entry_weight[entry], coverage_demand)
+        coverage = _Additions.build(
+            demand=e_demand,
+            key=key,
+            weight=e_share,
+            grouped=_grouped(k_entry[ok], cand[ok], keys.size),
+            shape=(m, n),
+            dtype=dtype,
+        )
 
-        # Interest by task id, only where the task's sector is not already an interest.
-        entry, cand = _join(entry_task, pool.interest_tasks.pointer, pool.interest_tasks.holders)
-        ok = ((pool.interest_sectors[cand] >> entry_sector[entry]) & 1) == 0
-        entry, cand = entry[ok], cand[ok]
-        interest_demand = entry_demand[entry]
-        interest = (interest_demand * n + cand, entry_weight[entry], interest_demand)
+        # Interest by task id: per (task, sector) those who name the task but not the sector.
+        code = np.where(known, e_task * len(SECTORS) + e_sector, -1)
+        keys, key = _key_ids(code)
+        k_entry, cand = _join(
+            keys // len(SECTORS), pool.interest_tasks.pointer, pool.interest_tasks.holders
+        )
+        ok = ((pool.interest_sectors[cand] >> (keys[k_entry] % len(SECTORS))) & 1) == 0
+        interest_tasks = _Additions.build(
+            demand=e_demand,
+            key=key,
+            weight=e_share,
+            grouped=_grouped(k_entry[ok], cand[ok], keys.size),
+            shape=(m, n),
+            dtype=dtype,
+        )
 
-        # Interest by sector: (demand, candidate with that sector among the interests).
-        sector_demands, sectors = np.nonzero(sector_weight)
+        # Interest by sector: every candidate with that sector among the interests.
+        sectors = np.array(sector_entries, dtype=np.float64).reshape(-1, 3)
+        members = pool.sector_members
         sector_pointer = np.zeros(len(SECTORS) + 1, dtype=np.int64)
-        np.cumsum([len(x) for x in pool.sector_members], out=sector_pointer[1:])
-        entry, cand = _join(sectors, sector_pointer, np.concatenate(pool.sector_members))
-        sector_demand = sector_demands[entry]
-        merged = np.concatenate([interest[2], sector_demand])
-        order = np.argsort(merged, kind="stable")
-        interest = (
-            np.concatenate([interest[0], sector_demand * n + cand])[order],
-            np.concatenate([interest[1], sector_weight[sector_demands[entry], sectors[entry]]])[
-                order
-            ],
-            merged[order],
+        np.cumsum([len(x) for x in members], out=sector_pointer[1:])
+        interest_sectors = _Additions.build(
+            demand=sectors[:, 0].astype(np.int64),
+            key=sectors[:, 1].astype(np.int64),
+            weight=sectors[:, 2] * scale,
+            grouped=(sector_pointer, np.concatenate(members)),
+            shape=(m, n),
+            dtype=dtype,
         )
 
         # Skills: recall (share of the needed skills held) of every skill set, per candidate.
-        sets = list(skillsets)
-        set_skill = np.zeros((len(sets), len(pool.skill_vocab) + 1))
-        for s, skills in enumerate(sets):
-            for skill in skills:
-                set_skill[s, pool.skill_vocab.get(skill, len(pool.skill_vocab))] += 1 / len(skills)
-        held = pool.skills.dense(0, n, len(pool.skill_vocab) + 1).astype(np.float64)
-        recall = set_skill @ held.T
-        recall[[s for s, skills in enumerate(sets) if not skills]] = 1.0
+        # Plain numpy, no BLAS: OpenBLAS threads would keep spinning on the cores the
+        # workers need next.
+        vocab, unknown = pool.skill_vocab, len(pool.skill_vocab)
+        held = np.zeros((unknown + 1, n), dtype=np.bool_)  # skill × candidate; last: nobody
+        held[pool.skills.indices, pool.skills.rows] = True
+        recall = np.ones((len(skillsets), n), dtype=dtype)
+        for s, skills in enumerate(skillsets):
+            if skills:
+                ids = [vocab.get(skill, unknown) for skill in skills]
+                np.add.reduce(held[ids], axis=0, dtype=dtype, out=recall[s])
+                recall[s] /= len(skills)
 
         # Travel: value and failure for every (place of a demand, candidate).
-        minutes = pool.travel_table[pool.mode, pool.place].T
-        travel_value = _travel_value(minutes, pool.max_minutes[None, :])
+        # (C order: each block copies whole rows; a transposed view would be read across.)
+        minutes = np.ascontiguousarray(pool.travel_table[pool.mode, pool.place].T)
+        travel = _travel_value(minutes, pool.max_minutes[None, :])
         travel_failed = (~(minutes <= pool.max_minutes[None, :])).view(np.uint8) * np.uint8(TRAVEL)
 
-        licence_held = np.zeros((words, n), dtype=np.uint64)
-        for lic, b in bit_of.items():
-            v = pool.licence_vocab.get(lic)
-            if v is not None:
-                owners = pool.licences.rows[pool.licences.indices == v]
-                licence_held[b // 64, owners] |= np.uint64(1 << (b % 64))
-        language = per_demand[:, 2].astype(np.int64)
+        words = -(-len(licence_bit) // 8)
+        licence_required = np.array(
+            [[(mask >> (8 * w)) & 255 for mask in licence_masks] for w in range(words)],
+            dtype=np.uint8,
+        ).reshape(words, m)
+        licence_held = np.zeros((words, n), dtype=np.uint8)
+        for lic, b in licence_bit.items():
+            owners = pool.licences.holding(pool.licence_vocab.get(lic, -1))
+            licence_held[b // 8, owners] |= np.uint8(1 << (b % 8))
+
+        alpha = np.array(weights, dtype=np.float64).reshape(m, len(PARTS))
+        # Weights divided by their sum: the score is then a plain weighted sum.
+        alpha /= alpha.sum(axis=1, keepdims=True)
+        coef = alpha.copy()
+        # Parts computed in scale units plus offset (all but travel and completeness).
+        scaled = [PARTS.index(name) for name in ("tasks", "skills", "hours", "interests")]
+        coef[:, scaled] /= scale
+        facts = np.array(per_demand, dtype=np.float64).reshape(m, 6)
+        language = facts[:, 2].astype(np.int8)
         return cls(
             n=n,
             dtype=dtype,
-            coverage_flat=coverage[0],
-            coverage_weight=coverage[1],
-            coverage_demand=coverage[2],
-            interest_flat=interest[0],
-            interest_weight=interest[1],
-            interest_demand=interest[2],
-            neutral=pool.neutral.astype(dtype),
-            entry_demand=entry_demand,
-            entry_skillset=entry_skillset,
-            entry_weight=entry_weight.astype(dtype),
-            recall=recall.astype(dtype),
+            coverage=coverage,
+            interest_tasks=interest_tasks,
+            interest_sectors=interest_sectors,
+            interest_base=(pool.neutral * scale + offset).astype(dtype),
+            skill_bounds=np.searchsorted(e_demand, np.arange(m + 1)),
+            skill_set=e_set,
+            skill_weight=e_share.astype(dtype),
+            recall=recall,
+            offset=offset,
             # An unknown place is the last row of the travel table (infinite minutes).
-            place=per_demand[:, 4].astype(np.int64),
-            travel_value=travel_value.astype(dtype),
+            place=facts[:, 4].astype(np.int64),
+            travel=travel.astype(dtype),
+            travel_stored=_stored(travel, stored, levels),
             travel_failed=travel_failed,
-            total_hours=per_demand[:, 0].astype(dtype),
-            min_hours=per_demand[:, 1].copy(),
-            language=np.where(language > 0, language, -1),
-            days=per_demand[:, 3].astype(np.int64),
-            licence_required=licence_required,
-            # Weights divided by their sum: the score is then a plain weighted sum.
-            alpha=(alpha / alpha.sum(axis=1, keepdims=True)).astype(dtype),
-            open_hiring=per_demand[:, 5].astype(np.bool_),
             hours=pool.hours.astype(dtype),
-            hours_for_check=pool.hours_for_check,
-            language_c=pool.language,
-            days_c=pool.days,
-            licence_held=licence_held,
+            total_hours=facts[:, 0].astype(dtype),
+            hours_factor=(scale / facts[:, 0]).astype(dtype),
+            coef=coef.astype(dtype),
+            shift=(alpha[:, scaled].sum(axis=1) * offset / scale).astype(dtype),
             completeness=pool.completeness.astype(dtype),
-            score=buffers[0] if buffers else np.empty((m, n), dtype=dtype),
-            parts={
-                name: buffers[1][name] if buffers else np.empty((m, n), dtype=dtype)
-                for name in MATRIX_PARTS
-            },
-            failures=buffers[2] if buffers else np.empty((m, n), dtype=np.uint8),
+            open_hiring=facts[:, 5].astype(np.bool_),
+            min_hours=facts[:, 1].copy(),
+            hours_for_check=pool.hours_for_check,
+            language=np.where(language > 0, language, -1).astype(np.int8),
+            language_c=pool.language.astype(np.int8),
+            days=facts[:, 3].astype(np.uint8),
+            days_c=pool.days.astype(np.uint8),
+            licence_required=licence_required,
+            licence_held=licence_held,
         )
 
-    def _sparse_block(
+
+class _BlockQueue:
+    """Blocks of demands handed out one at a time to the workers."""
+
+    def __init__(self, blocks: list[tuple[int, int]]) -> None:
+        self._blocks = iter(blocks)
+        self._lock = threading.Lock()
+
+    def next(self) -> tuple[int, int] | None:
+        with self._lock:
+            return next(self._blocks, None)
+
+
+class _MatrixWorker:
+    """Fills blocks of demands (rows) of every output, using its own scratch."""
+
+    def __init__(
         self,
-        pairs: tuple[IntArray, FloatArray, IntArray],
-        start: int,
-        stop: int,
-        out: NDArray[np.floating],
+        plan: _MatrixPlan,
+        rows: int,
+        score: NDArray[np.floating],
+        parts: dict[str, NDArray[np.number]],
+        failures: NDArray[np.uint8],
     ) -> None:
-        flat, weight, demand = pairs
-        lo, hi = np.searchsorted(demand, [start, stop])
-        summed = _bincount(flat[lo:hi] - start * self.n, weight[lo:hi], (stop - start) * self.n)
-        out[...] = summed.reshape(stop - start, self.n)
+        self.plan = plan
+        self.score = score
+        self.parts = parts
+        self.failures = failures
+        # tasks, skills, hours and interests; travel is copied from a table.
+        self.scratch = np.empty((4, rows, plan.n), dtype=plan.dtype)
+        self.spare = np.empty((rows, plan.n), dtype=plan.dtype)
+        self.flag = np.empty((rows, plan.n), dtype=np.bool_)
+        self.byte = np.empty((rows, plan.n), dtype=np.uint8)
+
+    def run(self, queue: _BlockQueue) -> None:
+        while (block := queue.next()) is not None:
+            self.score_block(*block)
 
     def score_block(self, start: int, stop: int) -> None:
         """Fill rows ``start:stop`` (demands) of every output, each written once, in place."""
-        rows = slice(start, stop)
-        tasks, skills, travel, hours, interests = (self.parts[p][rows] for p in MATRIX_PARTS)
-        self._sparse_block(
-            (self.coverage_flat, self.coverage_weight, self.coverage_demand), start, stop, tasks
-        )
-        self._sparse_block(
-            (self.interest_flat, self.interest_weight, self.interest_demand), start, stop, interests
-        )
-        interests += self.neutral[None, :]
-        bounds = np.searchsorted(self.entry_demand, np.arange(start, stop + 1))
-        for i in range(stop - start):
+        plan, b = self.plan, stop - start
+        tasks, skills, hours, interests = self.scratch[:, :b]
+        spare, flag = self.spare[:b], self.flag[:b]
+        offset = plan.offset
+        place = plan.place[start:stop]
+
+        tasks.fill(offset)
+        plan.coverage.add_to(tasks, start, stop)
+        np.copyto(interests, plan.interest_base[None, :])
+        plan.interest_tasks.add_to(interests, start, stop)
+        plan.interest_sectors.add_to(interests, start, stop)
+        bounds = plan.skill_bounds[start : stop + 1].tolist()
+        for i in range(b):
             lo, hi = bounds[i], bounds[i + 1]
-            np.dot(self.entry_weight[lo:hi], self.recall[self.entry_skillset[lo:hi]], out=skills[i])
+            np.dot(plan.skill_weight[lo:hi], plan.recall[plan.skill_set[lo:hi]], out=skills[i])
+        if offset:
+            skills += offset
+        np.minimum(plan.hours[None, :], plan.total_hours[start:stop, None], out=hours)
+        hours *= plan.hours_factor[start:stop, None]
+        if offset:
+            hours += offset
+
+        # The score, summed in the order of PARTS (as the scalar scorer does).
+        score = self.score[start:stop]
+        coef = plan.coef[start:stop]
+        np.multiply(tasks, coef[:, 0, None], out=score)
+        np.multiply(skills, coef[:, 1, None], out=spare)
+        score += spare
         # mode="clip": with "raise" numpy buffers ``out`` (the indices are valid anyway).
-        np.take(self.travel_value, self.place[rows], axis=0, out=travel, mode="clip")
-        total_hours = self.total_hours[rows, None]
-        np.minimum(self.hours[None, :], total_hours, out=hours)
-        hours /= total_hours
+        np.take(plan.travel, place, axis=0, out=spare, mode="clip")
+        spare *= coef[:, 2, None]
+        score += spare
+        for p, value in ((3, hours), (4, interests)):
+            np.multiply(value, coef[:, p, None], out=spare)
+            score += spare
+        np.multiply(plan.completeness[None, :], coef[:, 5, None], out=spare)
+        score += spare
+        if offset:
+            score -= plan.shift[start:stop, None]
 
-        score = self.score[rows]
-        alpha = self.alpha[rows]
-        scratch = np.empty_like(score)
-        np.multiply(tasks, alpha[:, 0, None], out=score)
-        for p, value in ((1, skills), (2, travel), (3, hours), (4, interests)):
-            np.multiply(value, alpha[:, p, None], out=scratch)
-            score += scratch
-        np.multiply(self.completeness[None, :], alpha[:, 5, None], out=scratch)
-        score += scratch
+        for name, value in (
+            ("tasks", tasks),
+            ("skills", skills),
+            ("hours", hours),
+            ("interests", interests),
+        ):
+            np.copyto(self.parts[name][start:stop], value, casting="unsafe")
+        np.take(
+            plan.travel_stored, place, axis=0, out=self.parts["travel"][start:stop], mode="clip"
+        )
 
-        bits = self.failures[rows]
-        np.take(self.travel_failed, self.place[rows], axis=0, out=bits, mode="clip")
-        flag = np.empty(bits.shape, dtype=np.bool_)
-        np.less(self.hours_for_check[None, :], self.min_hours[rows, None], out=flag)
+        bits = self.failures[start:stop]
+        np.take(plan.travel_failed, place, axis=0, out=bits, mode="clip")
+        np.less(plan.hours_for_check[None, :], plan.min_hours[start:stop, None], out=flag)
         _set_bit(bits, flag, HOURS)
-        if (self.language[rows] > 0).any():
-            np.less(self.language_c[None, :], self.language[rows, None], out=flag)
+        language = plan.language[start:stop, None]
+        if (language > 0).any():
+            np.less(plan.language_c[None, :], language, out=flag)
             _set_bit(bits, flag, LANGUAGE)
-        for word in range(self.licence_required.shape[0]):
-            required = self.licence_required[word, rows, None]
+        byte = self.byte[:b]
+        for word in range(plan.licence_required.shape[0]):
+            required = plan.licence_required[word, start:stop, None]
             if required.any():
-                np.not_equal(self.licence_held[word, None, :] & required, required, out=flag)
+                np.bitwise_and(plan.licence_held[word, None, :], required, out=byte)
+                np.not_equal(byte, required, out=flag)
                 _set_bit(bits, flag, LICENCES)
-        days = self.days[rows, None]
+        days = plan.days[start:stop, None]
         if days.any():
-            np.not_equal(self.days_c[None, :] & days, days, out=flag)
+            np.bitwise_and(plan.days_c[None, :], days, out=byte)
+            np.not_equal(byte, days, out=flag)
             _set_bit(bits, flag, DAYS_BIT)
 
 

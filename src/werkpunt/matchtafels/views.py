@@ -31,17 +31,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from werkpunt.accounts.models import AuditAction, Role
 from werkpunt.accounts.permissions import role_required
 from werkpunt.accounts.services import audit_record
+from werkpunt.core.forms import service_errors
 from werkpunt.matchtafels import selectors, services
 from werkpunt.matchtafels.forms import MatchtafelForm, OutcomeForm
 from werkpunt.matchtafels.models import Matchtafel, MatchtafelOutcome, MatchtafelStatus
 
 CASE = (Role.ADVISER, Role.TEAM_LEAD)
-
-
-def _service_errors(error: ValidationError) -> dict[str, list[str]]:
-    if hasattr(error, "error_dict"):
-        return {key: [str(m) for m in value] for key, value in error.message_dict.items()}
-    return {"__all__": [str(m) for m in error.messages]}
 
 
 def _get(request: HttpRequest, pk: int) -> Matchtafel:
@@ -119,7 +114,7 @@ def matchtafel_create(request: HttpRequest) -> HttpResponse:
             try:
                 matchtafel = services.matchtafel_create(by=request.user, **form.service_arguments())
             except ValidationError as error:
-                form.add_service_errors(_service_errors(error))
+                form.add_service_errors(service_errors(error))
             else:
                 messages.success(
                     request,
@@ -143,7 +138,7 @@ def matchtafel_update(request: HttpRequest, pk: int) -> HttpResponse:
                     matchtafel=matchtafel, by=request.user, **form.service_arguments()
                 )
             except ValidationError as error:
-                form.add_service_errors(_service_errors(error))
+                form.add_service_errors(service_errors(error))
             else:
                 messages.success(request, _("De wijzigingen zijn opgeslagen."))
                 return HttpResponseRedirect(_detail_url(matchtafel))
@@ -262,7 +257,7 @@ def outcome_record(request: HttpRequest, pk: int, candidate_pk: int) -> HttpResp
                 as_of=timezone.localdate(),
             )
         except ValidationError as error:
-            form.add_service_errors(_service_errors(error))
+            form.add_service_errors(service_errors(error))
         else:
             messages.success(
                 request,

@@ -19,11 +19,11 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from werkpunt.core.forms import service_errors
 from werkpunt.opendays import selectors, services
 from werkpunt.opendays.forms import SlotChoiceForm
 from werkpunt.opendays.models import Invitation, InvitationStatus, OpenDayStatus
 from werkpunt.opendays.text import day_text, slot_text, where_text
-from werkpunt.opendays.views import service_errors
 
 NOINDEX = "noindex, nofollow"
 

@@ -15,7 +15,7 @@ through ``services``, an audit event whenever a candidate's name is shown.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -27,6 +27,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from werkpunt.accounts.models import AuditAction, Role
 from werkpunt.accounts.permissions import role_required
 from werkpunt.accounts.services import audit_record
+from werkpunt.core.forms import service_errors
 from werkpunt.employers.selectors import employer_search
 from werkpunt.opendays import selectors, services
 from werkpunt.opendays.forms import (
@@ -41,12 +42,6 @@ from werkpunt.opendays.text import where_text
 
 STAFF = (Role.ADVISER, Role.TEAM_LEAD, Role.JOBCOACH)
 CASE = (Role.ADVISER, Role.TEAM_LEAD)
-
-
-def service_errors(error: ValidationError) -> dict[str, list[str]]:
-    if hasattr(error, "error_dict"):
-        return {key: [str(m) for m in value] for key, value in error.message_dict.items()}
-    return {NON_FIELD_ERRORS: [str(m) for m in error.messages]}
 
 
 def _first_message(error: ValidationError) -> str:

@@ -31,6 +31,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from werkpunt.accounts.models import AuditAction, Role
 from werkpunt.accounts.permissions import role_required
 from werkpunt.accounts.services import audit_record
+from werkpunt.core.forms import service_errors
 from werkpunt.financieel_cv.questions import prefill
 from werkpunt.placements import selectors, services
 from werkpunt.placements.forms import (
@@ -59,12 +60,6 @@ from werkpunt.rules import instrument_name
 STAFF = (Role.ADVISER, Role.TEAM_LEAD, Role.JOBCOACH)
 CASE = (Role.ADVISER, Role.TEAM_LEAD)
 PAGE_SIZE = 25
-
-
-def _service_errors(error: ValidationError) -> dict[str, list[str]]:
-    if hasattr(error, "error_dict"):
-        return {key: [str(m) for m in value] for key, value in error.message_dict.items()}
-    return {"__all__": [str(m) for m in error.messages]}
 
 
 def _get_placement(request: HttpRequest, pk: int) -> Placement:
@@ -191,7 +186,7 @@ def placement_create(request: HttpRequest) -> HttpResponse:
                     as_of=timezone.localdate(),
                 )
             except ValidationError as error:
-                form.add_service_errors(_service_errors(error))
+                form.add_service_errors(service_errors(error))
             else:
                 messages.success(
                     request,
@@ -370,7 +365,7 @@ def deadline_not_needed(request: HttpRequest, pk: int, deadline_pk: int) -> Http
                 deadline=deadline, by=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            for field, errors in _service_errors(error).items():
+            for field, errors in service_errors(error).items():
                 for message in errors:
                     form.add_error("reason" if field == "reason" else None, message)
         else:
@@ -399,7 +394,7 @@ def aftersales_complete(request: HttpRequest, pk: int, task_pk: int) -> HttpResp
                 sustainability=form.cleaned_data.get("sustainability", ""),
             )
         except ValidationError as error:
-            for field, errors in _service_errors(error).items():
+            for field, errors in service_errors(error).items():
                 for message in errors:
                     form.add_error(field if field in form.fields else None, message)
         else:
@@ -428,7 +423,7 @@ def helper_add(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as error:
-            for field, errors in _service_errors(error).items():
+            for field, errors in service_errors(error).items():
                 for message in errors:
                     form.add_error(field if field in form.fields else None, message)
         else:
@@ -483,7 +478,7 @@ def placement_update(request: HttpRequest, pk: int) -> HttpResponse:
                     by=request.user,
                 )
             except ValidationError as error:
-                for field, errors in _service_errors(error).items():
+                for field, errors in service_errors(error).items():
                     name = "hourly_wage" if field == "hourly_wage_cents" else field
                     for message in errors:
                         form.add_error(name if name in form.fields else None, message)
@@ -518,7 +513,7 @@ def placement_end(request: HttpRequest, pk: int) -> HttpResponse:
                     placement=placement, ended_on=form.cleaned_data["ended_on"], by=request.user
                 )
             except ValidationError as error:
-                for field, errors in _service_errors(error).items():
+                for field, errors in service_errors(error).items():
                     for message in errors:
                         form.add_error(field if field in form.fields else None, message)
             else:
@@ -544,7 +539,7 @@ def worker_erase(request: HttpRequest, pk: int) -> HttpResponse:
                     worker=placement.worker, by=request.user, reason=form.cleaned_data["reason"]
                 )
             except ValidationError as error:
-                for field, errors in _service_errors(error).items():
+                for field, errors in service_errors(error).items():
                     for message in errors:
                         form.add_error(field if field in form.fields else None, message)
             else:
