@@ -52,6 +52,11 @@ def bump_generation() -> None:
         cache.set(_GENERATION_KEY, 1, timeout=None)
 
 
+def content_generation() -> int:
+    """A number that changes whenever an editor changes content (for other caches too)."""
+    return _generation()
+
+
 def _generation() -> int:
     value = cache.get(_GENERATION_KEY)
     if value is None:

@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import template
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from werkpunt.content import selectors, seo
 from werkpunt.content.rendering import Renderer
+from werkpunt.core.page_cache import content_generation
 from werkpunt.core.templatetags.werkpunt import home_path, localized_path
 
 register = template.Library()
@@ -41,11 +44,20 @@ def _current(path: str, url: str) -> str:
     return ""
 
 
-@register.simple_tag(takes_context=True)
-def site_navigation(context: dict[str, Any]) -> Navigation:
-    """The main menu and the footer links; sections that do not exist are left out."""
-    request = context.get("request")
-    path = request.path if request is not None else ""
+#: The links of menu and footer per site, language and content generation; the page that is
+#: current is worked out per request. Saves the page-tree queries on every page.
+_NAV_CACHE_SECONDS = 300
+
+
+def _navigation_links(request: Any) -> tuple[list[tuple[str, str]], list[NavItem]]:
+    key = "werkpunt:nav:{}:{}:{}".format(
+        content_generation(),
+        get_language() or "",
+        request.get_host() if request is not None else "",
+    )
+    cached = cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     found = selectors.sections(request)
 
     def url_of(page: Any) -> str:
@@ -65,6 +77,17 @@ def site_navigation(context: dict[str, Any]) -> Navigation:
     menu.append((_("Regels en bedragen"), reverse("core:rules_register")))
     footer = [NavItem(str(page.title), url_of(page), content_lang="nl") for page in found.footer]
     footer.append(NavItem(_("Regels en bedragen"), reverse("core:rules_register")))
+    links = ([(str(title), url) for title, url in menu], footer)
+    cache.set(key, links, _NAV_CACHE_SECONDS)
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context: dict[str, Any]) -> Navigation:
+    """The main menu and the footer links; sections that do not exist are left out."""
+    request = context.get("request")
+    path = request.path if request is not None else ""
+    menu, footer = _navigation_links(request)
     return Navigation(
         menu=tuple(NavItem(title, url, _current(path, url)) for title, url in menu if url),
         footer=tuple(item for item in footer if item.url),
