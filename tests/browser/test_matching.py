@@ -123,20 +123,30 @@ def test_consent_needs_both_keys_and_withdrawal_hides_the_name_at_once(demo_site
 def test_matching_screens_of_an_adviser_are_accessible(demo_site, page, axe):
     _log_in(page, None, "adviseur.de-wolden")
     _visit(page, axe, "kandidaten", "/werk/kandidaten/")
+    _visit(page, axe, "mijn kandidaten", "/werk/kandidaten/?mine=on")
     candidate = _first_link(page, "/werk/kandidaten/")
-    _visit(page, axe, "kandidaat", candidate)
     _visit(page, axe, "kandidaat toevoegen", "/werk/kandidaten/nieuw/")
     page.locator("main form button[type=submit]").last.click()
     page.wait_for_load_state()
     assert page.locator("main [class*='error-summary']").count() == 1, "geen foutoverzicht"
     axe.check("kandidaat toevoegen met fouten")
 
+    _visit(page, axe, "kandidaat", candidate)
+    _visit(page, axe, "kandidaat wijzigen", f"{candidate}wijzigen/")
+    candidate_pk = candidate.rstrip("/").rsplit("/", 1)[-1]
+    _visit(page, axe, "passend werk", f"/werk/werkvragen/voor-kandidaat/{candidate_pk}/")
+
     _visit(page, axe, "werkvragen", "/werk/werkvragen/")
     demand = _first_link(page, "/werk/werkvragen/")
     _visit(page, axe, "werkvraag met ranglijst", demand)
+    _visit(page, axe, "werkvraag wijzigen", f"{demand}wijzigen/")
     _visit(page, axe, "gewichten", f"{demand}gewichten/")
     _visit(page, axe, "voorstellen", f"{demand}voorstellen/")
     _visit(page, axe, "matchlog", f"{demand}log/")
+    _visit(page, axe, "werkgevers", "/werk/werkgevers/")
+    employer_pk = _first_link(page, "/werk/werkgevers/").rstrip("/").rsplit("/", 1)[-1]
+    _visit(page, axe, "werkvraag vastleggen", f"/werk/werkvragen/nieuw/?werkgever={employer_pk}")
+    _visit(page, axe, "open dag plannen", f"/werk/open-dagen/nieuw/?werkgever={employer_pk}")
     axe.assert_clean()
 
 
@@ -152,6 +162,12 @@ def test_matchtafel_and_open_day_screens_are_accessible(demo_site, page, axe):
     pdf = page.request.get(f"{table}blad.pdf")
     assert pdf.status == 200
     assert pdf.body().startswith(b"%PDF")
+    # An outcome sent without a choice: the form comes back with the errors.
+    page.locator("main form[action*='/uitkomst/'] button[type=submit]").first.click()
+    page.wait_for_load_state()
+    assert page.locator("main [class*='error-summary']").count() == 1, "geen foutoverzicht"
+    axe.check("uitkomst met fouten")
+    _visit(page, axe, "matchtafel wijzigen", f"{table}wijzigen/")
     _visit(page, axe, "matchtafel plannen", "/werk/matchtafels/nieuw/")
 
     _visit(page, axe, "open dagen", "/werk/open-dagen/")
@@ -167,6 +183,19 @@ def test_open_day_invitation_and_employer_views_are_accessible(demo_site, page, 
         assert invitation is not None
         return invitation.token
 
+    def open_hiring_pk() -> int:
+        from werkpunt.demands.models import Demand, DemandStatus
+
+        demand = Demand.objects.filter(open_hiring=True, status=DemandStatus.OPEN).first()
+        assert demand is not None
+        return demand.pk
+
+    _visit(page, axe, "open hiring aanmelden", f"/open-hiring/{in_thread(open_hiring_pk)}/")
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    assert page.locator("main [class*='error-summary']").count() == 1, "geen foutoverzicht"
+    axe.check("open hiring aanmelden met fouten")
+
     token = in_thread(invitation_token)
     _visit(page, axe, "uitnodiging open dag", f"/open-dag/{token}/")
     page.locator("main form button[type=submit]").first.click()
@@ -175,5 +204,6 @@ def test_open_day_invitation_and_employer_views_are_accessible(demo_site, page, 
 
     _log_in(page, None, EMPLOYER_USER, second_factor=False)
     _visit(page, axe, "portaal open dag", "/mijn/open-dagen/")
+    _visit(page, axe, "portaal open dag details", _first_link(page, "/mijn/open-dagen/"))
     _visit(page, axe, "portaal matchtafels", "/werk/matchtafels/werkgever/")
     axe.assert_clean()

@@ -607,7 +607,9 @@ def proposal_set_status(
     employer user may only record invited or declined, and only while the candidate is
     released. Logged (STATUS, or WITHDRAWN)."""
     proposal = (
-        MatchProposal.objects.select_for_update().select_related("candidate").get(pk=proposal.pk)
+        MatchProposal.objects.select_for_update(of=("self",))
+        .select_related("candidate")
+        .get(pk=proposal.pk)
     )
     note = str(note or "").strip()
     errors: dict[str, list[str]] = {}

@@ -448,7 +448,7 @@ def outcome_record(
             )
         )
     existing = (
-        MatchtafelOutcome.objects.select_for_update()
+        MatchtafelOutcome.objects.select_for_update(of=("self",))
         .filter(matchtafel=locked, candidate=candidate)
         .select_related("placement")
         .first()

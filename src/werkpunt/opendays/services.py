@@ -345,7 +345,11 @@ def invite_fitting(
         raise _error("min_score", gettext("De minimale score ligt tussen 0 en 1."))
     created: list[Invitation] = []
     with transaction.atomic():
-        day = OpenDay.objects.select_for_update().select_related("demand").get(pk=open_day.pk)
+        day = (
+            OpenDay.objects.select_for_update(of=("self",))
+            .select_related("demand")
+            .get(pk=open_day.pk)
+        )
         _check_open(day, today)
         if not day.slots.exists():
             raise _error(NON_FIELD_ERRORS, gettext("Voeg eerst een tijdvak toe."))
