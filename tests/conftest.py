@@ -221,7 +221,46 @@ def login() -> Callable[[Any, Any], Any]:
     return login_with_second_factor
 
 
-# --- Matching on tasks (step 4): employers, candidates and demands -----------------------------
+# --- Matching on tasks (step 4): partners, employers, candidates and demands -------------------
+
+
+@pytest.fixture
+def emmen(db) -> Any:
+    from werkpunt.accounts.models import Organisation, OrganisationKind
+
+    organisation, _ = Organisation.objects.get_or_create(
+        slug="emmen",
+        defaults={
+            "name": "Gemeente Emmen",
+            "kind": OrganisationKind.MUNICIPALITY,
+            "municipality": "emmen",
+        },
+    )
+    return organisation
+
+
+@pytest.fixture
+def coevorden(db) -> Any:
+    from werkpunt.accounts.models import Organisation, OrganisationKind
+
+    return Organisation.objects.create(
+        name="Gemeente Coevorden",
+        slug="coevorden",
+        kind=OrganisationKind.MUNICIPALITY,
+        municipality="coevorden",
+    )
+
+
+@pytest.fixture
+def adviser(make_user, emmen) -> Any:
+    """An adviser of Emmen (the organisation of the candidates made by ``make_candidate``)."""
+    return make_user(role="adviseur", organisation=emmen, first_name="Anna")
+
+
+@pytest.fixture
+def other_adviser(make_user, coevorden) -> Any:
+    """An adviser of another partner."""
+    return make_user(role="adviseur", organisation=coevorden, first_name="Bram")
 
 
 @pytest.fixture

@@ -30,44 +30,6 @@ def day(today: dt.date) -> dt.date:
 
 
 @pytest.fixture
-def emmen(db) -> Any:
-    from werkpunt.accounts.models import Organisation, OrganisationKind
-
-    organisation, _ = Organisation.objects.get_or_create(
-        slug="emmen",
-        defaults={
-            "name": "Gemeente Emmen",
-            "kind": OrganisationKind.MUNICIPALITY,
-            "municipality": "emmen",
-        },
-    )
-    return organisation
-
-
-@pytest.fixture
-def coevorden(db) -> Any:
-    from werkpunt.accounts.models import Organisation, OrganisationKind
-
-    return Organisation.objects.create(
-        name="Gemeente Coevorden",
-        slug="coevorden",
-        kind=OrganisationKind.MUNICIPALITY,
-        municipality="coevorden",
-    )
-
-
-@pytest.fixture
-def adviser(make_user, emmen) -> Any:
-    return make_user(role="adviseur", organisation=emmen, first_name="Anna")
-
-
-@pytest.fixture
-def other_adviser(make_user, coevorden) -> Any:
-    """An adviser of another partner (Coevorden)."""
-    return make_user(role="adviseur", organisation=coevorden, first_name="Bram")
-
-
-@pytest.fixture
 def employer_user(make_user) -> Any:
     """A user of the employer's own organisation (role werkgever)."""
     return make_user(role="werkgever")
