@@ -321,6 +321,14 @@ def test_proposals_page_records_the_outcome(client, login, adviser, make_demand,
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.HIRED
+    # Hired: the next step is registering the placement, with the demand's job title.
+    page = client.get(reverse("demands:proposals", args=[demand.pk])).content.decode()
+    register = f"/werk/plaatsingen/nieuw/?werkgever={demand.employer_id}&amp;functie="
+    assert register in page
+    form = client.get(
+        reverse("placements:create"), {"werkgever": demand.employer_id, "functie": demand.title}
+    )
+    assert form.context["form"].initial["job_title"] == demand.title
     log = plain(client.get(reverse("demands:log", args=[demand.pk])).content)
     assert "Uitkomst vastgelegd" in log
     assert "Aangenomen. Toelichting: Start" in log

@@ -145,6 +145,10 @@ def _initial_from_link(query: Any) -> dict[str, Any]:
             initial["contract"] = _CONTRACTS.get(value, "")
         else:
             initial[renames.get(field, field)] = value
+    # From a hired match proposal (demands): the job title of the demand.
+    title = str(query.get("functie", "")).strip()
+    if title:
+        initial["job_title"] = title[:200]
     return initial
 
 
